@@ -1,0 +1,170 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyBaseLogger, type RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Config } from './config.ts';
+import type { DB } from './db/schema.ts';
+import type { Database } from './db/index.ts';
+import type { Secrets } from './platform/secrets.ts';
+import { createMetrics, type Metrics } from './platform/metrics.ts';
+import { installErrorHandling } from './platform/http-errors.ts';
+import { installSessionHooks } from './modules/identity/sessions.ts';
+import { authRoutes } from './modules/identity/auth.routes.ts';
+import { meRoutes } from './modules/identity/me.routes.ts';
+import { systemRoutes } from './modules/system/routes.ts';
+import { demoInfo, type DemoInfo } from './modules/demo/info.ts';
+
+/** Everything a route or command needs, passed explicitly (no globals). */
+export interface AppDeps {
+  config: Config;
+  secrets: Secrets;
+  database: Database;
+  db: Kysely<DB>;
+  metrics: Metrics;
+  demoInfo: () => Promise<DemoInfo>;
+}
+
+export type ZodApp = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** Each module registers its routes here; the authorization matrix test walks all of them. */
+const MODULES: Array<(app: ZodApp, deps: AppDeps) => void> = [systemRoutes, authRoutes, meRoutes];
+
+export interface BuildOptions {
+  config: Config;
+  secrets: Secrets;
+  database: Database;
+  /** A pino destination for tests that read the log lines. */
+  logStream?: NodeJS.WritableStream;
+}
+
+/** Pino options: JSON lines, no request bodies, and credentials/cookies redacted. */
+function loggerOptions(config: Config, stream?: NodeJS.WritableStream) {
+  return {
+    level: config.logLevel,
+    redact: {
+      paths: [
+        'req.headers.cookie',
+        'req.headers.authorization',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+      ],
+      censor: '[redacted]',
+    },
+    serializers: {
+      req: (req: { method: string; url: string; id: string }) => ({
+        method: req.method,
+        url: req.url.split('?')[0],
+        id: req.id,
+      }),
+    },
+    ...(stream ? { stream } : {}),
+  };
+}
+
+export async function buildApp(
+  opts: BuildOptions,
+): Promise<{ app: ZodApp; deps: AppDeps; routes: Array<{ method: string; url: string; public: boolean }> }> {
+  const { config } = opts;
+  const app = Fastify({
+    logger: loggerOptions(config, opts.logStream),
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const metrics = createMetrics();
+  const deps: AppDeps = {
+    config,
+    secrets: opts.secrets,
+    database: opts.database,
+    db: opts.database.db,
+    metrics,
+    demoInfo: () => demoInfo(deps),
+  };
+
+  const routes: Array<{ method: string; url: string; public: boolean }> = [];
+  app.addHook('onRoute', (r) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    for (const m of methods) {
+      if (m === 'HEAD' || m === 'OPTIONS') continue;
+      routes.push({ method: m, url: r.url, public: !!r.config?.public });
+    }
+  });
+
+  await app.register(swagger, {
+    openapi: { info: { title: 'Engawa API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(cookie, { secret: opts.secrets.sessionSecret.toString('base64') });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+  });
+
+  installErrorHandling(app);
+  metrics.install(app);
+  installSessionHooks(app, deps);
+
+  for (const register of MODULES) register(app, deps);
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  serveWeb(app, config);
+  return { app, deps, routes };
+}
+
+/**
+ * Serves the built web app: each file under dist gets its own route (wildcard: false), every other
+ * path gets index.html (SPA fallback); /api paths keep their JSON 404.
+ */
+function serveWeb(app: ZodApp, config: Config) {
+  const index = path.join(config.webDist, 'index.html');
+  if (!fs.existsSync(index)) return;
+  void app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+  app.get('/*', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
+    const url = request.url.split('?')[0] ?? '/';
+    if (url.startsWith('/api/')) return reply.callNotFound();
+    reply.header('cache-control', 'no-cache');
+    return reply.sendFile('index.html');
+  });
+}

@@ -1,0 +1,3 @@
+export const jaAdmin = {
+  title: '管理',
+};

@@ -1,0 +1,5 @@
+export * from './roles.ts';
+export * from './limits.ts';
+export * from './errors.ts';
+export * from './i18n/index.ts';
+export * from './time.ts';

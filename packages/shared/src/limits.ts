@@ -1,0 +1,16 @@
+/** Limits shared by server validation and web forms. Keep them here so both sides agree. */
+export const LIMITS = {
+  nameMax: 100,
+  emailMax: 254,
+  passwordMin: 10,
+  passwordMax: 256,
+  departmentNameMax: 100,
+  departmentCodeMax: 50,
+  bioMax: 2000,
+  csvMaxBytes: 2 * 1024 * 1024,
+  csvMaxRows: 20000,
+  pageSizeDefault: 50,
+  pageSizeMax: 200,
+  loginMaxFailures: 5,
+  loginLockMinutes: 15,
+} as const;
