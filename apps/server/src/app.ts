@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import {
@@ -19,12 +20,26 @@ import type { DB } from './db/schema.ts';
 import type { Database } from './db/index.ts';
 import type { Secrets } from './platform/secrets.ts';
 import { createMetrics, type Metrics } from './platform/metrics.ts';
+import { vaultFor, type Vault } from './platform/vault/index.ts';
 import { installErrorHandling } from './platform/http-errors.ts';
 import { installSessionHooks } from './modules/identity/sessions.ts';
 import { authRoutes } from './modules/identity/auth.routes.ts';
 import { meRoutes } from './modules/identity/me.routes.ts';
+import { adminUserRoutes } from './modules/identity/admin.routes.ts';
+import { departmentRoutes } from './modules/identity/departments.routes.ts';
+import { orgImportRoutes } from './modules/identity/import/import.routes.ts';
+import { oidcRoutes } from './modules/identity/oidc.routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
+import { companionRoutes } from './modules/companion/routes.ts';
+import { communityModule } from './modules/community/routes.ts';
 import { demoInfo, type DemoInfo } from './modules/demo/info.ts';
+import websocket from '@fastify/websocket';
+import { createRealtime, type Realtime } from './platform/realtime/index.ts';
+import { createJobs, type Jobs } from './platform/jobs.ts';
+import { createMailer, type Mailer } from './platform/mail.ts';
+import { realtimeRoutes } from './modules/realtime/routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
+import { searchRoutes } from './modules/search/routes.ts';
 
 /** Everything a route or command needs, passed explicitly (no globals). */
 export interface AppDeps {
@@ -33,7 +48,15 @@ export interface AppDeps {
   database: Database;
   db: Kysely<DB>;
   metrics: Metrics;
+  /** Private data: per-user keys; opens only the request actor's own records (platform/vault). */
+  vault: Vault;
   demoInfo: () => Promise<DemoInfo>;
+  /** Live events; commands emit through `runInTransaction` (platform/realtime/outbox.ts), after commit. */
+  realtime: Realtime;
+  /** Periodic background work, started when the app is ready (unless BACKGROUND_JOBS=false). */
+  jobs: Jobs;
+  /** Outgoing e-mail (disabled without SMTP_URL). */
+  mail: Mailer;
 }
 
 export type ZodApp = FastifyInstance<
@@ -45,7 +68,21 @@ export type ZodApp = FastifyInstance<
 >;
 
 /** Each module registers its routes here; the authorization matrix test walks all of them. */
-const MODULES: Array<(app: ZodApp, deps: AppDeps) => void> = [systemRoutes, authRoutes, meRoutes];
+const MODULES: Array<(app: ZodApp, deps: AppDeps) => void> = [
+  systemRoutes,
+  authRoutes,
+  oidcRoutes,
+  meRoutes,
+  adminUserRoutes,
+  departmentRoutes,
+  orgImportRoutes,
+  companionRoutes,
+  communityModule,
+  // Realtime before notifications: their community-event listeners lock streams in that order.
+  realtimeRoutes,
+  notificationRoutes,
+  searchRoutes,
+];
 
 export interface BuildOptions {
   config: Config;
@@ -98,7 +135,11 @@ export async function buildApp(
     database: opts.database,
     db: opts.database.db,
     metrics,
+    vault: vaultFor({ db: opts.database.db, config, secrets: opts.secrets }),
     demoInfo: () => demoInfo(deps),
+    realtime: createRealtime({ config, db: opts.database.db, log: app.log }),
+    jobs: createJobs(app.log),
+    mail: createMailer(config),
   };
 
   const routes: Array<{ method: string; url: string; public: boolean }> = [];
@@ -138,11 +179,24 @@ export async function buildApp(
     max: config.rateLimitPerMinute,
     timeWindow: '1 minute',
   });
+  // File uploads (multipart/form-data). Routes read one file with request.file() and apply their
+  // own, smaller limits; this is the ceiling for any upload.
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10, parts: 11 } });
 
   installErrorHandling(app);
   metrics.install(app);
   installSessionHooks(app, deps);
+  deps.vault.installRequestHook(app);
 
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  app.addHook('onReady', async () => {
+    if (config.backgroundJobs) deps.jobs.start();
+  });
+  app.addHook('onClose', async () => {
+    await deps.jobs.stop();
+    await deps.realtime.close();
+    deps.mail.close();
+  });
   for (const register of MODULES) register(app, deps);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
@@ -160,11 +214,18 @@ export async function buildApp(
 function serveWeb(app: ZodApp, config: Config) {
   const index = path.join(config.webDist, 'index.html');
   if (!fs.existsSync(index)) return;
-  void app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
-  app.get('/*', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
-    const url = request.url.split('?')[0] ?? '/';
-    if (url.startsWith('/api/')) return reply.callNotFound();
-    reply.header('cache-control', 'no-cache');
-    return reply.sendFile('index.html');
+  // The bundle must load before anyone signs in, so every file route @fastify/static adds is public
+  // (the plugin takes no route config; an onRoute hook in its own scope marks them).
+  void app.register(async (scope) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...route.config, public: true };
+    });
+    await scope.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+    scope.get('/*', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
+      const url = request.url.split('?')[0] ?? '/';
+      if (url.startsWith('/api/')) return reply.callNotFound();
+      reply.header('cache-control', 'no-cache');
+      return reply.sendFile('index.html');
+    });
   });
 }

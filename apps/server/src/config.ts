@@ -31,6 +31,17 @@ const EnvSchema = z.object({
   DEMO_SEED: bool.default(true),
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('Engawa <engawa@localhost>'),
+  /** Redis for sharing live events between several app instances; unset = one instance, in-process bus. */
+  REDIS_URL: z.string().optional(),
+  /** Prefix of Engawa's Redis channel names, so several installations (or test runs) can share one Redis. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,60}$/)
+    .default('engawa'),
+  /** Days a live event stays replayable for a reconnecting client; an older cursor gets `resync`. */
+  REALTIME_RETENTION_DAYS: z.coerce.number().positive().max(90).default(7),
+  /** `false` to run no background jobs (digests, deferred pushes, pruning) in this process. */
+  BACKGROUND_JOBS: bool.default(true),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
@@ -42,6 +53,12 @@ const EnvSchema = z.object({
   LLM_BASE_URL: z.string().url().optional(),
   LLM_MODEL: z.string().optional(),
   LLM_API_KEY: z.string().optional(),
+  /** How long to wait for the model's first streamed token of each request before giving up. */
+  LLM_FIRST_TOKEN_TIMEOUT_MS: z.coerce.number().int().min(1).default(20_000),
+  /** How long the model may go quiet once it has started answering (a stalled stream) before giving up. */
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(1).default(60_000),
+  /** `false` for model servers started without tool calling (e.g. vLLM without --enable-auto-tool-choice). */
+  LLM_TOOLS: bool.default(true),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
@@ -67,6 +84,9 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   demo: { password: string; seed: boolean };
   smtp: { url: string | undefined; from: string };
+  redis: { url: string | undefined; prefix: string };
+  realtime: { retentionMs: number };
+  backgroundJobs: boolean;
   oidc:
     | {
         issuer: string;
@@ -78,7 +98,16 @@ export interface Config {
         allowInsecure: boolean;
       }
     | undefined;
-  llm: { baseUrl: string; model: string; apiKey: string | undefined } | undefined;
+  llm:
+    | {
+        baseUrl: string;
+        model: string;
+        apiKey: string | undefined;
+        firstTokenTimeoutMs: number;
+        timeoutMs: number;
+        tools: boolean;
+      }
+    | undefined;
   login: { maxFailures: number; lockMinutes: number };
   rateLimitPerMinute: number;
   kThreshold: number;
@@ -114,6 +143,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     demo: { password: e.DEMO_PASSWORD, seed: e.DEMO_SEED },
     smtp: { url: e.SMTP_URL, from: e.SMTP_FROM },
+    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+    realtime: { retentionMs: e.REALTIME_RETENTION_DAYS * 24 * 3600_000 },
+    backgroundJobs: e.BACKGROUND_JOBS,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID
         ? {
@@ -128,7 +160,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     llm:
       e.LLM_BASE_URL && e.LLM_MODEL
-        ? { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY }
+        ? {
+            baseUrl: e.LLM_BASE_URL,
+            model: e.LLM_MODEL,
+            apiKey: e.LLM_API_KEY,
+            firstTokenTimeoutMs: e.LLM_FIRST_TOKEN_TIMEOUT_MS,
+            timeoutMs: e.LLM_TIMEOUT_MS,
+            tools: e.LLM_TOOLS,
+          }
         : undefined,
     login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,

@@ -20,6 +20,9 @@ export const ERROR_CODES = [
   'auth.sso_failed',
   'auth.account_disabled',
   'auth.password_login_disabled',
+  'auth.sso_no_account',
+  'auth.sso_email_unverified',
+  'auth.sso_account_conflict',
   'identity.email_taken',
   'identity.department_code_taken',
   'identity.department_cycle',
@@ -31,6 +34,35 @@ export const ERROR_CODES = [
   'identity.invalid_working_hours',
   'csv.invalid',
   'csv.too_large',
+  'community.private_reason_required',
+  'community.rules_ack_required',
+  'community.code_of_conduct_ack_required',
+  'community.membership_required',
+  'community.last_organizer',
+  'community.name_taken',
+  'community.company_wide_not_allowed',
+  'community.announcement_organizers_only',
+  'community.not_a_question',
+  'community.comment_not_in_post',
+  'community.reply_too_deep',
+  'community.signal_not_applicable',
+  'community.confirmation_not_requested',
+  'community.attachment_type_refused',
+  'community.attachment_too_large',
+  'community.attachment_missing',
+  'community.attachment_unavailable',
+  'community.too_many_webhooks',
+  'community.webhook_invalid_payload',
+  'vault.unavailable',
+  'companion.model_failed',
+  'companion.model_timeout',
+  'companion.conversation_full',
+  'companion.history_too_large',
+  'realtime.origin_forbidden',
+  'realtime.upgrade_required',
+  'notifications.invalid_cursor',
+  'search.query_required',
+  'search.invalid_cursor',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -46,6 +78,11 @@ export const FIELD_ISSUE_CODES = [
   'unknown_reference',
   'taken',
   'cycle',
+  'invalid_encoding',
+  'unknown_column',
+  'missing_column',
+  'last_admin',
+  'too_many_issues',
 ] as const;
 export type FieldIssueCode = (typeof FIELD_ISSUE_CODES)[number];
 
@@ -55,6 +92,8 @@ export interface FieldIssue {
   code: FieldIssueCode;
   /** 1-based line number in an uploaded CSV file, when the issue comes from one. */
   line?: number;
+  /** Which uploaded file the line is in (e.g. `departments`, `users`), for multi-file imports. */
+  file?: string;
   message?: string;
 }
 

@@ -7,8 +7,11 @@ export const LIMITS = {
   departmentNameMax: 100,
   departmentCodeMax: 50,
   bioMax: 2000,
+  titleMax: 100,
   csvMaxBytes: 2 * 1024 * 1024,
   csvMaxRows: 20000,
+  /** A CSV import reports at most this many row problems (then one `too_many_issues`). */
+  csvMaxIssues: 500,
   pageSizeDefault: 50,
   pageSizeMax: 200,
   loginMaxFailures: 5,

@@ -69,6 +69,295 @@ export interface AppSettingTable {
   updated_at: string;
 }
 
+/* Communities (modules/community). */
+export interface CommunityTable {
+  id: string;
+  name: string;
+  name_key: string;
+  purpose: string;
+  rules: string;
+  rules_version: ColumnType<number, number | undefined, number>;
+  visibility: string;
+  private_reason: string | null;
+  created_by: string | null;
+  last_post_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CommunityTopicTable {
+  community_id: string;
+  topic: string;
+}
+
+export interface CommunityMemberTable {
+  community_id: string;
+  user_id: string;
+  role: string;
+  joined_at: string;
+}
+
+export interface CommunityRulesAckTable {
+  community_id: string;
+  user_id: string;
+  rules_version: number;
+  acknowledged_at: string;
+}
+
+export interface ConductAckTable {
+  user_id: string;
+  version: number;
+  acknowledged_at: string;
+}
+
+export interface CommunityReadTable {
+  user_id: string;
+  community_id: string;
+  last_read_at: string;
+  last_read_post_id: string;
+}
+
+export interface CommunityWebhookTable {
+  id: string;
+  community_id: string;
+  name: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface PostTable {
+  id: string;
+  community_id: string;
+  author_id: string | null;
+  webhook_id: string | null;
+  kind: string;
+  title: string | null;
+  body_md: string;
+  body_html: string;
+  /** JSON object of structured know-how fields (source text). */
+  fields: string | null;
+  /** JSON object of the same fields rendered to sanitised HTML. */
+  fields_html: string | null;
+  company_wide: ColumnType<number, number | undefined, number>;
+  requires_confirmation: ColumnType<number, number | undefined, number>;
+  urgent: ColumnType<number, number | undefined, number>;
+  pinned_at: string | null;
+  accepted_comment_id: string | null;
+  status: ColumnType<string, string | undefined, string>;
+  comment_count: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+  edited_at: string | null;
+  deleted_at: string | null;
+}
+
+export interface PostRevisionTable {
+  id: string;
+  post_id: string;
+  editor_id: string | null;
+  title: string | null;
+  body_md: string;
+  fields: string | null;
+  created_at: string;
+}
+
+export interface CommentTable {
+  id: string;
+  post_id: string;
+  parent_id: string | null;
+  author_id: string | null;
+  body_md: string;
+  body_html: string;
+  status: ColumnType<string, string | undefined, string>;
+  created_at: string;
+  updated_at: string;
+  edited_at: string | null;
+  deleted_at: string | null;
+}
+
+export interface ReactionTable {
+  subject_type: string;
+  subject_id: string;
+  reaction: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface PostSignalTable {
+  post_id: string;
+  signal: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface AnnouncementConfirmationTable {
+  post_id: string;
+  user_id: string;
+  confirmed_at: string;
+}
+
+export interface MentionTable {
+  source_type: string;
+  source_id: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface AttachmentTable {
+  id: string;
+  uploader_id: string;
+  post_id: string | null;
+  original_name: string;
+  content_type: string;
+  size_bytes: number;
+  storage_key: string;
+  thumb_key: string | null;
+  width: number | null;
+  height: number | null;
+  created_at: string;
+  deleted_at: string | null;
+}
+
+export interface ReportTable {
+  id: string;
+  subject_type: string;
+  subject_id: string;
+  community_id: string;
+  reporter_id: string;
+  reason: string;
+  status: string;
+  resolution: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+  created_at: string;
+}
+
+/* Vault (platform/vault): wrapped per-user data keys and wrapped system secrets. */
+export interface VaultKeyTable {
+  user_id: string;
+  master_key_id: string;
+  wrapped_key: string;
+}
+
+export interface VaultSecretTable {
+  purpose: string;
+  name: string;
+  master_key_id: string;
+  wrapped_secret: string;
+}
+
+/* Companion (modules/companion): content columns hold vault ciphertext; rows are found by owner_tag. */
+export interface CompanionConversationTable {
+  id: string;
+  owner_tag: string;
+  meta: string;
+  messages: string;
+  expires_at: string | null;
+}
+
+export interface CompanionSummaryTable {
+  id: string;
+  owner_tag: string;
+  conversation_id: string;
+  body: string;
+}
+
+export interface CompanionNoteTable {
+  id: string;
+  owner_tag: string;
+  body: string;
+}
+
+export interface CompanionMonthlyUserTable {
+  month: string;
+  user_hash: string;
+}
+
+export interface CompanionMonthlyCountTable {
+  month: string;
+  users: number;
+}
+
+/* Live events (platform/realtime). */
+export interface RealtimeStreamTable {
+  stream: string;
+  last_seq: number;
+  updated_at: string;
+}
+
+export interface RealtimeEventTable {
+  stream: string;
+  seq: number;
+  type: string;
+  /** JSON text. */
+  payload: string;
+  created_at: string;
+}
+
+/* Notifications (modules/notifications). */
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  /** Groups notifications of one thread (e.g. `post:<id>`): one unread row per user, kind and thread. */
+  thread_key: string;
+  /** How many events this (grouped) notification stands for. */
+  count: number;
+  last_actor_id: string | null;
+  /** What the notification is about (e.g. a post title), plain text, shown escaped. */
+  subject: string;
+  /** Where it happened (e.g. the community name), plain text; may be null. */
+  context: string | null;
+  /** In-app path, e.g. `/communities/<id>/posts/<id>`. */
+  link: string;
+  urgent: number;
+  created_at: string;
+  updated_at: string;
+  /** Earliest moment to push it live / mail it: the start of the recipient's next working window. */
+  deliver_at: string;
+  pushed_at: string | null;
+  emailed_at: string | null;
+  read_at: string | null;
+}
+
+/** Recipient lists too long to expand inside the request; a job expands them after commit. */
+export interface NotificationBatchTable {
+  id: string;
+  /** JSON: the notify input without the user ids. */
+  input: string;
+  /** JSON array of user ids still to notify. */
+  user_ids: string;
+  created_at: string;
+}
+
+export interface NotificationDigestTable {
+  user_id: string;
+  /** Start (ISO) of the working window the last digest was sent in. */
+  last_window_start: string;
+  last_sent_at: string;
+}
+
+/* Search index (modules/search). */
+export interface SearchDocTable {
+  id: Generated<number>;
+  doc_type: string;
+  doc_id: string;
+  community_id: string;
+  post_id: string | null;
+  author_id: string | null;
+  /** Post kind for posts; null for comments and communities. */
+  post_kind: string | null;
+  title: string;
+  body: string;
+  /** NFKC + lower-cased title and body (what substring checks run on). */
+  norm: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   departments: DepartmentTable;
   users: UserTable;
@@ -76,4 +365,33 @@ export interface DB {
   sessions: SessionTable;
   audit_events: AuditEventTable;
   app_settings: AppSettingTable;
+  realtime_streams: RealtimeStreamTable;
+  realtime_events: RealtimeEventTable;
+  notifications: NotificationTable;
+  notification_batches: NotificationBatchTable;
+  notification_digests: NotificationDigestTable;
+  search_docs: SearchDocTable;
+  communities: CommunityTable;
+  community_topics: CommunityTopicTable;
+  community_members: CommunityMemberTable;
+  community_rules_acks: CommunityRulesAckTable;
+  conduct_acks: ConductAckTable;
+  community_reads: CommunityReadTable;
+  community_webhooks: CommunityWebhookTable;
+  posts: PostTable;
+  post_revisions: PostRevisionTable;
+  comments: CommentTable;
+  reactions: ReactionTable;
+  post_signals: PostSignalTable;
+  announcement_confirmations: AnnouncementConfirmationTable;
+  mentions: MentionTable;
+  attachments: AttachmentTable;
+  reports: ReportTable;
+  vault_keys: VaultKeyTable;
+  vault_secrets: VaultSecretTable;
+  companion_conversations: CompanionConversationTable;
+  companion_summaries: CompanionSummaryTable;
+  companion_notes: CompanionNoteTable;
+  companion_monthly_users: CompanionMonthlyUserTable;
+  companion_monthly_counts: CompanionMonthlyCountTable;
 }

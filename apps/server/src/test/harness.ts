@@ -9,7 +9,7 @@ import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, migrateToLatest, nowIso } from '../db/index.ts';
 import { buildApp, type AppDeps, type ZodApp } from '../app.ts';
 import { hashPassword } from '../platform/passwords.ts';
-import { newId } from '../platform/ids.ts';
+import { newId, newToken, sha256 } from '../platform/ids.ts';
 import { identityRepo } from '../modules/identity/repo.ts';
 
 /**
@@ -212,5 +212,23 @@ export async function signIn(t: TestApp, email: string, password = TEST_PASSWORD
   const agent = await anonymous(t);
   const res = await agent.post('/api/auth/login', { email, password });
   if (res.status !== 200) throw new Error(`login failed for ${email}: ${res.status} ${res.body}`);
+  return agent;
+}
+
+/**
+ * A signed-in client made by writing the session directly (no password check): for tests that
+ * need hundreds of sessions, like the authorization matrix, where argon2 per sign-in adds up.
+ * Everything after that goes through the real HTTP layer.
+ */
+export async function sessionFor(t: TestApp, userId: string): Promise<Agent> {
+  const agent = await anonymous(t);
+  const token = newToken();
+  await identityRepo.createSession(t.deps.db, {
+    id: sha256(token),
+    user_id: userId,
+    expires_at: new Date(Date.now() + 3600_000).toISOString(),
+    user_agent: null,
+  });
+  agent.cookies.engawa_session = token;
   return agent;
 }

@@ -4,12 +4,18 @@ import { jaAuth } from './ja/auth.ts';
 import { jaShell } from './ja/shell.ts';
 import { jaSettings } from './ja/settings.ts';
 import { jaAdmin } from './ja/admin.ts';
+import { jaCommunity } from './ja/community.ts';
+import { jaCompanion } from './ja/companion.ts';
+import { jaNotifications } from './ja/notifications.ts';
 import { enCommon } from './en/common.ts';
 import { enErrors } from './en/errors.ts';
 import { enAuth } from './en/auth.ts';
 import { enShell } from './en/shell.ts';
 import { enSettings } from './en/settings.ts';
 import { enAdmin } from './en/admin.ts';
+import { enCommunity } from './en/community.ts';
+import { enCompanion } from './en/companion.ts';
+import { enNotifications } from './en/notifications.ts';
 import type { Locale } from '../roles.ts';
 
 /**
@@ -23,6 +29,9 @@ export const ja = {
   shell: jaShell,
   settings: jaSettings,
   admin: jaAdmin,
+  community: jaCommunity,
+  companion: jaCompanion,
+  notifications: jaNotifications,
 };
 
 /** Same shape as `ja`, every leaf a string. */
@@ -36,6 +45,9 @@ export const en: Catalog = {
   shell: enShell,
   settings: enSettings,
   admin: enAdmin,
+  community: enCommunity,
+  companion: enCompanion,
+  notifications: enNotifications,
 };
 
 export const catalogs: Record<Locale, Catalog> = { ja, en };

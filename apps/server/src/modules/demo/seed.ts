@@ -2,63 +2,84 @@ import type { AppDeps } from '../../app.ts';
 import { identityRepo } from '../identity/repo.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import { newId } from '../../platform/ids.ts';
-import { nowIso } from '../../db/index.ts';
 import { DEMO_ACCOUNTS } from './info.ts';
+import { DEMO_DEPARTMENTS, DEMO_EMAIL_DOMAIN, DEMO_PEOPLE, type DemoPerson } from './company.ts';
+
+/** Seeding needs only the database and the demo password, so the CLI can call it without HTTP. */
+export type SeedDeps = Pick<AppDeps, 'db' | 'config'>;
 
 /**
- * Creates the demo company when the database has no users at all. Returns true when it did.
- * (Interim: departments and the four listed demo accounts; the full ~60-person company follows.)
+ * Creates the demo company when the database has no users at all, so `npm start` on an empty
+ * database shows a living company. Returns true when it did.
  */
-export async function seedDemoIfEmpty(deps: AppDeps): Promise<boolean> {
+export async function seedDemoIfEmpty(deps: SeedDeps): Promise<boolean> {
   if ((await identityRepo.countUsers(deps.db)) > 0) return false;
-  await seedDemo(deps);
-  return true;
+  return seedDemo(deps, { onlyIfEmpty: true });
 }
 
-export async function seedDemo(deps: AppDeps): Promise<void> {
-  const hash = await hashPassword(deps.config.demo.password);
-  const now = nowIso();
-  await deps.db.transaction().execute(async (tx) => {
-    const deptId = newId();
-    await tx
-      .insertInto('departments')
-      .values({
-        id: deptId,
-        code: 'CORP',
-        name: '経営企画部',
-        name_en: 'Corporate Planning',
-        parent_id: null,
+/** The sign-in address of a demo person: a DEMO_ACCOUNTS address, or given.family@ the demo domain. */
+export function demoEmail(person: DemoPerson): string {
+  if (person.account) {
+    const account = DEMO_ACCOUNTS.find((a) => a.role === person.account);
+    if (account) return account.email;
+  }
+  return `${person.givenEn}.${person.familyEn}@${DEMO_EMAIL_DOMAIN}`.toLowerCase();
+}
+
+/**
+ * Writes 株式会社えんがわ商事 (departments, ~60 people, managers, the four demo accounts) in one
+ * transaction. Every person is `is_demo` and shares one hash of DEMO_PASSWORD (hashed once: argon2
+ * is deliberately slow). With `onlyIfEmpty`, re-checks inside the transaction and does nothing
+ * (returns false) when someone else created users meanwhile.
+ */
+export async function seedDemo(deps: SeedDeps, opts: { onlyIfEmpty?: boolean } = {}): Promise<boolean> {
+  const passwordHash = await hashPassword(deps.config.demo.password);
+  return deps.db.transaction().execute(async (tx) => {
+    if (opts.onlyIfEmpty && (await identityRepo.countUsers(tx)) > 0) return false;
+    const deptIds = new Map(DEMO_DEPARTMENTS.map((d) => [d.code, newId()]));
+    const idOf = (code: string) => {
+      const id = deptIds.get(code);
+      if (!id) throw new Error(`demo roster names unknown department ${code}`);
+      return id;
+    };
+    for (const [i, d] of DEMO_DEPARTMENTS.entries()) {
+      await identityRepo.insertDepartment(tx, {
+        id: idOf(d.code),
+        code: d.code,
+        name: d.name,
+        name_en: d.nameEn,
+        parent_id: d.parent ? idOf(d.parent) : null,
         manager_id: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    const names = ['佐藤 美咲', '鈴木 健太', '高橋 直樹', '田中 陽菜'];
-    for (const [i, a] of DEMO_ACCOUNTS.entries()) {
-      const id = newId();
-      await tx
-        .insertInto('users')
-        .values({
-          id,
-          email: a.email,
-          name: names[i]!,
-          name_kana: null,
-          name_en: null,
-          title: null,
-          bio: null,
-          password_hash: hash,
-          department_id: deptId,
-          is_demo: 1,
-          disabled_at: null,
-          locked_until: null,
-          oidc_subject: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      if (a.role === 'admin' || a.role === 'hr') await identityRepo.setRoles(tx, id, [a.role]);
-      if (a.role === 'manager')
-        await tx.updateTable('departments').set({ manager_id: id }).where('id', '=', deptId).execute();
+        sort_order: i,
+      });
     }
+    for (const person of DEMO_PEOPLE) {
+      const id = newId();
+      await identityRepo.insertUser(tx, {
+        id,
+        email: demoEmail(person),
+        name: `${person.family} ${person.given}`,
+        name_kana: `${person.familyKana} ${person.givenKana}`,
+        name_en: `${person.givenEn} ${person.familyEn}`,
+        title: person.title,
+        bio: person.bio ?? null,
+        password_hash: passwordHash,
+        department_id: idOf(person.dept),
+        is_demo: 1,
+        disabled_at: null,
+        locked_until: null,
+        oidc_subject: null,
+      });
+      if (person.roles?.length) await identityRepo.setRoles(tx, id, person.roles);
+      if (person.manager) await identityRepo.setDepartmentManager(tx, idOf(person.dept), id);
+    }
+    await identityRepo.audit(tx, {
+      actor_id: null,
+      action: 'demo.seeded',
+      subject_type: 'system',
+      subject_id: null,
+      detail: { people: DEMO_PEOPLE.length, departments: DEMO_DEPARTMENTS.length },
+    });
+    return true;
   });
 }

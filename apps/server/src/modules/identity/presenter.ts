@@ -1,8 +1,9 @@
 import type { Selectable } from 'kysely';
-import type { Role } from '@engawa/shared';
+import type { AdminUser, DepartmentItem, PublicProfile, Role, StoredRole } from '@engawa/shared';
 import type { UserTable } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { identityPolicy } from './policy.ts';
+import type { orgRepo } from './repo.ts';
 
 /** What a signed-in person sees about themself (settings included). */
 export function presentMe(user: Selectable<UserTable>, actor: Actor) {
@@ -24,5 +25,62 @@ export function presentMe(user: Selectable<UserTable>, actor: Actor) {
     abilities: {
       admin: identityPolicy.can(actor, 'user.admin', undefined as never),
     },
+  };
+}
+
+type DepartmentRow = Awaited<ReturnType<typeof orgRepo.listDepartments>>[number];
+type PublicProfileRow = NonNullable<Awaited<ReturnType<typeof orgRepo.findPublicProfile>>>;
+type AdminUserRow = NonNullable<Awaited<ReturnType<typeof orgRepo.findAdminUser>>>;
+
+/** A department for the directory and the admin tree; anyone signed in may see these fields. */
+export function presentDepartment(row: DepartmentRow, memberCount: number): DepartmentItem {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    nameEn: row.name_en,
+    parentId: row.parent_id,
+    managerId: row.manager_id,
+    managerName: row.manager_name,
+    memberCount,
+    sortOrder: Number(row.sort_order),
+  };
+}
+
+/** The public profile: no e-mail, settings or account state (colleagues see only this). */
+export function presentPublicProfile(row: PublicProfileRow): PublicProfile {
+  return {
+    id: row.id,
+    name: row.name,
+    nameKana: row.name_kana,
+    nameEn: row.name_en,
+    title: row.title,
+    bio: row.bio,
+    departmentId: row.department_id,
+    departmentName: row.department_name,
+  };
+}
+
+/** A user as administrators see them; never the password hash or login counters. */
+export function presentAdminUser(
+  row: AdminUserRow,
+  roles: readonly StoredRole[],
+  isManager: boolean,
+): AdminUser {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    nameKana: row.name_kana,
+    nameEn: row.name_en,
+    title: row.title,
+    departmentId: row.department_id,
+    departmentName: row.department_name,
+    roles: [...roles],
+    isManager,
+    disabled: !!row.disabled_at,
+    hasPassword: Number(row.has_password) === 1,
+    sso: !!row.oidc_subject,
+    createdAt: row.created_at,
   };
 }

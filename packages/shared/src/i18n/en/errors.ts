@@ -22,6 +22,11 @@ export const enErrors: CatalogShape<typeof jaErrors> = {
     sso_failed: 'Single sign-on failed. Please try again.',
     account_disabled: 'This account is disabled. Please contact your administrator.',
     password_login_disabled: 'This account cannot sign in with a password. Please use single sign-on.',
+    sso_no_account: 'There is no account for this e-mail address yet. Ask an administrator to create one.',
+    sso_email_unverified:
+      'Single sign-on did not provide a verified e-mail address. Please contact an administrator.',
+    sso_account_conflict:
+      'The account for this e-mail address is linked to a different single sign-on identity. Please contact an administrator.',
   },
   identity: {
     email_taken: 'This e-mail address is already in use.',
@@ -30,13 +35,58 @@ export const enErrors: CatalogShape<typeof jaErrors> = {
     department_not_empty: 'A department with members or sub-departments cannot be deleted.',
     unknown_department: 'The department was not found.',
     unknown_user: 'The user was not found.',
-    last_admin: 'The last administrator cannot lose the admin role.',
+    last_admin: 'The last active administrator cannot be disabled or lose the admin role.',
     invalid_time_zone: 'The time zone is not valid.',
     invalid_working_hours: 'Working hours must look like 09:00.',
   },
   csv: {
     invalid: 'The CSV has errors. Nothing was imported. Fix the rows listed below and upload it again.',
     too_large: 'The CSV file is too large.',
+  },
+  community: {
+    private_reason_required: 'To make a community private, state the reason.',
+    rules_ack_required: "Before posting, please read and acknowledge this community's purpose and rules.",
+    code_of_conduct_ack_required: 'Before your first post, please read and acknowledge the code of conduct.',
+    membership_required: 'Join the community to post or comment.',
+    last_organizer: 'A community needs at least one organizer. Add another organizer first.',
+    name_taken: 'A community with this name already exists. Join it or choose another name.',
+    company_wide_not_allowed:
+      'Only admins and HR can make company-wide announcements, and only in open communities.',
+    announcement_organizers_only: "Only the community's organizers can post announcements.",
+    not_a_question: 'Only a question can have an accepted answer.',
+    comment_not_in_post: 'This comment does not belong to this post.',
+    reply_too_deep: 'You cannot reply to a reply. Reply to the original comment instead.',
+    signal_not_applicable: '"I used this" and "This helped" are only for know-how posts.',
+    confirmation_not_requested: 'This announcement does not ask for confirmation.',
+    attachment_type_refused:
+      'This file type cannot be attached (images: PNG, JPEG, GIF, WebP; documents: PDF, text, CSV, Word, Excel, PowerPoint).',
+    attachment_too_large: 'The file is too large (limit {{maxMb}} MB).',
+    attachment_missing: 'No file was chosen.',
+    attachment_unavailable: 'Some files cannot be attached. Please upload them again.',
+    too_many_webhooks: 'This community has reached its webhook limit. Revoke one you no longer use.',
+    webhook_invalid_payload: 'The webhook payload could not be read (it needs text, blocks or attachments).',
+  },
+  vault: {
+    unavailable: 'Your private data could not be opened. Please try again later.',
+  },
+  companion: {
+    model_failed:
+      'No answer came back from the AI. Your message is not lost; wait a moment and send it again.',
+    model_timeout:
+      'The AI took too long to answer, so it was stopped. Your message is not lost; send it again.',
+    conversation_full: 'This conversation cannot get any longer. Please start a new one.',
+    history_too_large: 'The conversation so far is too long. Please start a new one.',
+  },
+  realtime: {
+    origin_forbidden: 'Live updates cannot be opened from this page.',
+    upgrade_required: 'This URL only accepts WebSocket connections.',
+  },
+  notifications: {
+    invalid_cursor: 'Could not load more notifications. Please reload the list.',
+  },
+  search: {
+    query_required: 'Enter a word to search for.',
+    invalid_cursor: 'Could not load more results. Please search again.',
   },
   field: {
     required: 'Required',
@@ -49,5 +99,10 @@ export const enErrors: CatalogShape<typeof jaErrors> = {
     unknown_reference: 'Referenced item not found',
     taken: 'Already in use',
     cycle: 'Parent relationship forms a cycle',
+    invalid_encoding: 'Cannot read the character encoding. Save the file as UTF-8 (in Excel: "CSV UTF-8").',
+    unknown_column: 'Unknown column',
+    missing_column: 'Required column is missing',
+    last_admin: 'The last administrator cannot lose the admin role',
+    too_many_issues: 'Too many problems; checking stopped here',
   },
 };

@@ -3,10 +3,22 @@ import type { jaSettings } from '../ja/settings.ts';
 
 export const enSettings: CatalogShape<typeof jaSettings> = {
   title: 'Settings',
+  account: 'Account',
+  name: 'Name',
+  preferences: 'Display and notifications',
   language: 'Display language',
   timeZone: 'Time zone',
+  timeZoneHelp:
+    'Used to show dates and times and to decide when notifications reach you. Search by city (e.g. Tokyo).',
+  timeZoneNothingFound: 'No matching time zone',
+  workingHours: 'Working hours',
   workStart: 'Work starts',
   workEnd: 'Work ends',
   workingHoursHelp:
     'Notifications reach you only within these hours; anything outside waits until your morning.',
+  saved: 'Your settings have been saved.',
+  saveFailed: 'Could not save your settings.',
+  sessionsTitle: 'Signed-in devices',
+  sessionsHelp:
+    'Logs you out on every device, this one included: computers, phones and so on. Use it if you forgot to log out on a shared device.',
 };

@@ -21,6 +21,12 @@ export const jaErrors = {
     account_disabled: 'このアカウントは無効になっています。管理者にお問い合わせください。',
     password_login_disabled:
       'このアカウントはパスワードでログインできません。シングルサインオンをご利用ください。',
+    sso_no_account:
+      'このメールアドレスのアカウントはまだありません。管理者にアカウントの作成を依頼してください。',
+    sso_email_unverified:
+      'シングルサインオンから確認済みのメールアドレスを受け取れませんでした。管理者にお問い合わせください。',
+    sso_account_conflict:
+      'このメールアドレスのアカウントは、別のシングルサインオンのIDに紐づいています。管理者にお問い合わせください。',
   },
   identity: {
     email_taken: 'このメールアドレスは既に使われています。',
@@ -29,7 +35,7 @@ export const jaErrors = {
     department_not_empty: '所属する人や下位の部署がある部署は削除できません。',
     unknown_department: '指定された部署が見つかりません。',
     unknown_user: '指定されたユーザーが見つかりません。',
-    last_admin: '最後の管理者の権限は外せません。',
+    last_admin: '最後の管理者を無効にしたり、管理者の権限を外したりすることはできません。',
     invalid_time_zone: 'タイムゾーンが正しくありません。',
     invalid_working_hours: '勤務時間の形式が正しくありません（例: 09:00）。',
   },
@@ -37,6 +43,52 @@ export const jaErrors = {
     invalid:
       'CSVに誤りがあります。1件も取り込んでいません。下の一覧の行を直してから、もう一度アップロードしてください。',
     too_large: 'CSVファイルが大きすぎます。',
+  },
+  community: {
+    private_reason_required: '非公開のコミュニティにするには、理由を書いてください。',
+    rules_ack_required: '投稿する前に、このコミュニティの目的とルールを確認してください。',
+    code_of_conduct_ack_required: '初めての投稿の前に、行動規範を確認してください。',
+    membership_required: '投稿やコメントをするには、まずコミュニティに参加してください。',
+    last_organizer: 'コミュニティには少なくとも1人の運営者が必要です。先に別の運営者を追加してください。',
+    name_taken: '同じ名前のコミュニティが既にあります。参加するか、別の名前にしてください。',
+    company_wide_not_allowed: '全社へのお知らせは、公開コミュニティで管理者または人事だけが出せます。',
+    announcement_organizers_only: 'お知らせはコミュニティの運営者だけが投稿できます。',
+    not_a_question: 'ベストアンサーを選べるのは質問の投稿だけです。',
+    comment_not_in_post: 'このコメントはこの投稿のものではありません。',
+    reply_too_deep: '返信への返信はできません。元のコメントに返信してください。',
+    signal_not_applicable: '「使ってみた」「役に立った」はノウハウ投稿にだけ付けられます。',
+    confirmation_not_requested: 'このお知らせは確認を求めていません。',
+    attachment_type_refused:
+      'このファイル形式は添付できません（画像: PNG・JPEG・GIF・WebP、文書: PDF・テキスト・CSV・Word・Excel・PowerPoint）。',
+    attachment_too_large: 'ファイルが大きすぎます（上限 {{maxMb}}MB）。',
+    attachment_missing: 'ファイルが選ばれていません。',
+    attachment_unavailable: '添付できないファイルが含まれています。もう一度アップロードしてください。',
+    too_many_webhooks:
+      'このコミュニティのWebhookが上限に達しています。使っていないものを無効にしてください。',
+    webhook_invalid_payload:
+      'Webhookの内容を読み取れませんでした（text・blocks・attachments のいずれかが必要です）。',
+  },
+  vault: {
+    unavailable: '非公開データを開けませんでした。時間をおいてもう一度お試しください。',
+  },
+  companion: {
+    model_failed:
+      'AIからの応答を受け取れませんでした。あなたのメッセージは失われていません。少し待ってからもう一度送ってください。',
+    model_timeout:
+      'AIの応答に時間がかかりすぎたため中断しました。あなたのメッセージは失われていません。もう一度送ってください。',
+    conversation_full: 'この会話はこれ以上長くできません。新しい会話を始めてください。',
+    history_too_large: 'これまでのやりとりが長すぎます。新しい会話を始めてください。',
+  },
+  realtime: {
+    origin_forbidden: 'このページからはライブ更新に接続できません。',
+    upgrade_required: 'この URL は WebSocket 接続専用です。',
+  },
+  notifications: {
+    invalid_cursor: '通知一覧の続きを読み込めませんでした。最初から読み込み直してください。',
+  },
+  search: {
+    query_required: '検索する言葉を入力してください。',
+    invalid_cursor: '検索結果の続きを読み込めませんでした。もう一度検索してください。',
   },
   field: {
     required: '必須です',
@@ -49,5 +101,11 @@ export const jaErrors = {
     unknown_reference: '参照先が見つかりません',
     taken: '既に使われています',
     cycle: '親子関係が循環しています',
+    invalid_encoding:
+      '文字コードを読み取れません。UTF-8で保存してください（Excelでは「CSV UTF-8（コンマ区切り）」）',
+    unknown_column: '使えない列名です',
+    missing_column: '必須の列がありません',
+    last_admin: '最後の管理者の権限は外せません',
+    too_many_issues: '誤りが多すぎるため、ここで確認を打ち切りました',
   },
 };

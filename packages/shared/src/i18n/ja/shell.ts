@@ -9,7 +9,35 @@ export const jaShell = {
     admin: '管理',
     settings: '設定',
   },
+  /** One line per area: what it is for (home page cards and the 準備中 pages). */
+  areas: {
+    community: '目的とルールのあるコミュニティで、質問し、知見を共有し、仲間とつながります。',
+    companion: 'いつでも話せる、あなただけの壁打ち相手。内容は誰にも見られません。',
+    career: '強み・価値観・経験を積み重ね、研修や社内公募などの機会を見つけます。',
+    thanks: '会社の価値観に沿った「ありがとう」を、サンクスカードで贈ります。',
+    knowhow: 'AIのプロンプトや成功例、小さな失敗と学びを共有し、再利用します。',
+  },
+  roles: {
+    employee: '従業員',
+    manager: 'マネージャー',
+    hr: '人事',
+    organizer: 'コミュニティ運営',
+    admin: '管理者',
+  },
   language: '言語',
+  languageSwitch: '言語 / Language',
+  languageNames: {
+    ja: '日本語',
+    en: 'English',
+  },
+  languageSaveFailed: '言語の設定を保存できませんでした。',
+  mainNav: 'メインメニュー',
+  userMenu: 'ユーザーメニュー（{{name}}）',
+  openMenu: 'メニューを開く',
+  closeMenu: 'メニューを閉じる',
+  skipToContent: '本文へ移動',
+  backHome: 'ホームへ戻る',
+  reload: '再読み込み',
   comingSoon: {
     title: '準備中',
     body: '「{{area}}」はまだ準備中です。公開されるまでお待ちください。',
@@ -21,5 +49,9 @@ export const jaShell = {
     ready: '利用できます',
     notReady: '準備中',
   },
-  notFound: 'ページが見つかりませんでした。',
+  notFoundTitle: 'ページが見つかりません',
+  notFound: 'URLが正しいか確認してください。ページが移動または削除された可能性もあります。',
+  errors: {
+    network: 'サーバーに接続できませんでした。通信環境を確認して、もう一度お試しください。',
+  },
 };

@@ -1,0 +1,97 @@
+import { AppShell, Burger, Group, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useIsMobile } from '../../components/useIsMobile.ts';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useMe } from '../../api/session.ts';
+import { AREAS } from '../../routes/areas.tsx';
+import { LanguageSelect } from './LanguageSelect.tsx';
+import { UserMenu } from './UserMenu.tsx';
+
+function isActive(pathname: string, path: string): boolean {
+  return path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
+}
+
+/**
+ * The signed-in frame: header (burger on phones, language, user menu), the navigation of the
+ * whole product, and the page. Below the `sm` breakpoint the navigation folds into the burger.
+ */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { pathname } = useLocation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  // Below `sm` the closed navigation is only moved off screen: make it inert so keyboard and
+  // screen reader users do not wander through links they cannot see.
+  const navHidden = useIsMobile() && !opened;
+
+  const links = [
+    { path: '/', label: t('shell.nav.home') },
+    ...AREAS.map((a) => ({ path: a.path, label: t(`shell.nav.${a.key}`) })),
+    ...(me.abilities.admin ? [{ path: '/admin', label: t('shell.nav.admin') }] : []),
+  ];
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'sm', sm: 'lg' }}
+    >
+      <a className="engawa-skip-link" href="#main">
+        {t('shell.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t('shell.closeMenu') : t('shell.openMenu')}
+              aria-expanded={opened}
+              aria-controls="engawa-navbar"
+            />
+            <UnstyledButton component={Link} to="/" onClick={close} aria-label={t('shell.nav.home')}>
+              <Text fw={700} size="lg" c="teal.8">
+                {t('common.appName')}
+              </Text>
+            </UnstyledButton>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSelect />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      {/* AppShell.Navbar is the <nav> landmark itself. */}
+      <AppShell.Navbar p="xs" id="engawa-navbar" inert={navHidden} aria-label={t('shell.mainNav')}>
+        <AppShell.Section grow component={ScrollArea}>
+          <Stack gap={2}>
+            {links.map((link) => {
+              const active = isActive(pathname, link.path);
+              return (
+                <NavLink
+                  key={link.path}
+                  component={Link}
+                  to={link.path}
+                  label={link.label}
+                  active={active}
+                  aria-current={active ? 'page' : undefined}
+                  onClick={close}
+                  variant="light"
+                  style={{ borderRadius: 'var(--mantine-radius-md)' }}
+                />
+              );
+            })}
+          </Stack>
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * Shared shapes and helpers for `npm run bench`: each bench module returns a BenchResult, and
+ * bench/run.ts prints it as a table and writes bench/results/<name>.json.
+ */
+
+/** A figure that has a target: `value <= target` passes. */
+export interface BenchMetric {
+  name: string;
+  unit: string;
+  value: number;
+  /** Upper bound this figure must stay under; absent for figures shown for context. */
+  target?: number;
+}
+
+export interface BenchResult {
+  name: string;
+  metrics: BenchMetric[];
+  /** What was measured and how, in a line or two each (printed under the table). */
+  notes: string[];
+  /** Raw distributions or settings, written to the JSON file only. */
+  details?: Record<string, unknown>;
+  /** Set when the bench could not run its main measurement (e.g. a route that does not exist yet). */
+  skipped?: string;
+}
+
+/** Nearest-rank percentile of an unsorted sample (p in 0..100). */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+/** p50 / p95 / p99 of a sample, rounded to 0.01. */
+export function summary(values: number[]): { p50: number; p95: number; p99: number; n: number } {
+  const r = (v: number) => Math.round(v * 100) / 100;
+  return {
+    p50: r(percentile(values, 50)),
+    p95: r(percentile(values, 95)),
+    p99: r(percentile(values, 99)),
+    n: values.length,
+  };
+}
+
+/** A wall-clock timestamp in ms with sub-ms precision that compares across worker threads. */
+export function nowMs(): number {
+  return performance.timeOrigin + performance.now();
+}
