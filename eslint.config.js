@@ -17,6 +17,24 @@ export default tseslint.config(
     },
   },
   {
+    // The seed-only vault path opens demo people's vaults without a request: only the demo seed may use it.
+    files: ['apps/server/src/**/*.ts'],
+    ignores: ['apps/server/src/modules/demo/**', 'apps/server/src/platform/vault/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/platform/vault/demo-seed*'],
+              message: 'The seed-only vault path may be imported by modules/demo only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs}'],
     languageOptions: {
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },

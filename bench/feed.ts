@@ -1,18 +1,21 @@
 import os from 'node:os';
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import Fastify from 'fastify';
 import autocannon from 'autocannon';
 import { createTestApp, sessionFor } from '../apps/server/src/test/harness.ts';
 import { newId } from '../apps/server/src/platform/ids.ts';
 import { nowMs, summary, type BenchResult } from './lib.ts';
+import type { FeedWorkerData, FeedWorkerReport } from './feed-worker.ts';
 
 /**
  * Home feed (GET /api/feed, 20 items) on a generated company: BENCH_FEED_USERS people (10k),
  * BENCH_FEED_POSTS posts (100k; set 1000000 for the 1M option) in 60 communities (10 private),
  * reactions on a tenth of them, a few company-wide announcements. The reader belongs to 12
  * communities. Measured over real HTTP on a loopback port:
- * - latency at a fixed 50 req/s (autocannon, per-response times → p50/p95/p99), first pages and
+ * - latency at a fixed 50 req/s, evenly paced from a worker thread (p50/p95/p99), first pages and
  *   deep pages (cursor) mixed;
- * - saturated throughput, next to a bare Fastify route answering the same JSON (the ratio is the
+ * - saturated throughput (autocannon), next to a bare Fastify route answering the same JSON (the ratio is the
  *   cost of sessions, policy, queries and presenters);
  * - post creation (POST /api/communities/:id/posts through the app, sequential) p50/p99.
  */
@@ -164,34 +167,21 @@ export async function generate(db: Db) {
   return { reader, communities, postIds };
 }
 
-/** Per-response latencies at a fixed rate, from autocannon's response events. */
+/** Latencies at a fixed, evenly paced rate, from a load generator in its own thread (feed-worker.ts). */
 async function fixedRate(
-  url: string,
+  origin: string,
   headers: Record<string, string>,
   paths: string[],
   rate: number,
   seconds: number,
 ) {
-  const latencies: number[] = [];
-  let statusErrors = 0;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url,
-        connections: 10,
-        overallRate: rate,
-        duration: seconds,
-        headers,
-        requests: paths.map((p) => ({ method: 'GET' as const, path: p })),
-      },
-      (err, res) => (err ? reject(err) : resolve(res)),
-    );
-    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-      latencies.push(responseTime);
-      if (statusCode !== 200) statusErrors += 1;
-    });
-  });
-  return { latencies, statusErrors, requests: result.requests.total };
+  const url = new URL('./feed-worker.ts', import.meta.url).href;
+  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url)}); })`;
+  const data: FeedWorkerData = { origin, headers, paths, rate, seconds };
+  const worker = new Worker(bootstrap, { eval: true, workerData: data });
+  const [report] = (await once(worker, 'message')) as [FeedWorkerReport];
+  await worker.terminate();
+  return report;
 }
 
 async function saturated(url: string, headers: Record<string, string>, path: string, seconds: number) {
@@ -242,8 +232,20 @@ export async function run(): Promise<BenchResult> {
     const fixed = await fixedRate(origin, headers, paths, RATE, SECONDS);
     const lat = summary(fixed.latencies);
 
+    // Service time alone: sequential requests through the app in this process (no network, no queue).
+    const sequential: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const s = nowMs();
+      const res = await agent.get(paths[i % paths.length]!);
+      if (res.status !== 200) throw new Error(`feed: ${res.status}`);
+      sequential.push(nowMs() - s);
+    }
+    const seq = summary(sequential);
+
     bare.get('/bare', async (_req, reply) => reply.type('application/json').send(firstPage));
     const bareOrigin = await bare.listen({ port: 0, host: '127.0.0.1' });
+    // Control: the same paced load on the bare route shows the noise floor of this machine.
+    const control = summary((await fixedRate(bareOrigin, {}, ['/bare'], RATE, SECONDS)).latencies);
     const appSat = await saturated(origin, headers, '/api/feed?limit=20', 10);
     const bareSat = await saturated(bareOrigin, {}, '/bare', 10);
 
@@ -278,6 +280,10 @@ export async function run(): Promise<BenchResult> {
         { name: `feed p50 at ${RATE} req/s`, unit: 'ms', value: lat.p50 },
         { name: `feed p95 at ${RATE} req/s`, unit: 'ms', value: lat.p95, target: TARGET_P95 },
         { name: `feed p99 at ${RATE} req/s`, unit: 'ms', value: lat.p99, target: TARGET_P99 },
+        { name: `bare route p95 at ${RATE} req/s (control)`, unit: 'ms', value: control.p95 },
+        { name: `bare route p99 at ${RATE} req/s (control)`, unit: 'ms', value: control.p99 },
+        { name: 'feed service time p50 (sequential)', unit: 'ms', value: seq.p50 },
+        { name: 'feed service time p95 (sequential)', unit: 'ms', value: seq.p95 },
         { name: 'feed saturated throughput', unit: 'req/s', value: appSat.rps },
         { name: 'bare Fastify, same JSON', unit: 'req/s', value: bareSat.rps },
         {
@@ -290,11 +296,17 @@ export async function run(): Promise<BenchResult> {
       ],
       notes: [
         `${POSTS.toLocaleString('en')} posts, ${USERS.toLocaleString('en')} people, ${COMMUNITIES} communities (${PRIVATE} private); reader in ${READER_IN}; ${t.deps.database.dialect}; generated in ${Math.round(generatedMs / 1000)} s.`,
-        `Fixed rate: autocannon, ${RATE} req/s for ${SECONDS} s over 10 connections, first pages and cursor pages 2/10/50 mixed; ${fixed.requests} requests, ${fixed.statusErrors} non-200.`,
-        `Saturated: 10 connections for 10 s; feed response ${Buffer.byteLength(firstPage)} bytes; ${os.cpus().length} CPUs shared with the load generator.`,
+        `Fixed rate: ${RATE} req/s evenly paced for ${SECONDS} s from a worker thread (open loop, latency from each request's due time), first pages and cursor pages 2/10/50 mixed; ${fixed.latencies.length} answered, ${fixed.errors} errors.`,
+        `Saturated: autocannon, 10 connections for 10 s; feed response ${Buffer.byteLength(firstPage)} bytes; ${os.cpus().length} CPUs shared with the load generator.`,
+        `Machine load average during the run: ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(
+            ' / ',
+          )} (other processes share the CPUs; latency under load is only meaningful on a quiet machine).`,
         'Post creation: sequential POSTs (Markdown render, one mention resolved, notification and live-event listeners in the same transaction).',
       ],
-      details: { fixed: lat, appSat, bareSat, create },
+      details: { fixed: lat, control, sequential: seq, appSat, bareSat, create, loadAverage: os.loadavg() },
     };
   } finally {
     await bare.close();

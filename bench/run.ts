@@ -10,6 +10,7 @@ import type { BenchResult } from './lib.ts';
  */
 const BENCHES: Record<string, () => Promise<{ run: () => Promise<BenchResult> }>> = {
   companion: () => import('./companion.ts'),
+  career: () => import('./career.ts'),
   feed: () => import('./feed.ts'),
   realtime: () => import('./realtime.ts'),
   search: () => import('./search.ts'),

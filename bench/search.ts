@@ -86,7 +86,7 @@ export async function run(): Promise<BenchResult> {
   try {
     const reader = await createUser(t);
     const author = await createUser(t);
-    const communities = [];
+    const communities: Array<{ id: string }> = [];
     for (let i = 0; i < 20; i++) {
       const c = await insertCommunity(t, { visibility: i < 5 ? 'private' : 'open' });
       if (i < 2) await addMember(t, c.id, reader.id);

@@ -1,5 +1,25 @@
 import { test, expect } from '@playwright/test';
-import { DEMO, NAV, logInJa, mainNav, navLinkNames, submitLoginJa } from './helpers.ts';
+import { DEMO, DEMO_PASSWORD, NAV, logInJa, mainNav, navLinkNames, submitLoginJa } from './helpers.ts';
+
+// The journey leaves the demo employee in English; later specs expect Japanese, so put it back.
+test.afterAll(async ({ playwright, baseURL }) => {
+  const api = await playwright.request.newContext({ baseURL });
+  try {
+    const csrf = async () =>
+      ((await (await api.get('/api/auth/session')).json()) as { csrfToken: string }).csrfToken;
+    await api.post('/api/auth/login', {
+      data: { email: DEMO.employee, password: DEMO_PASSWORD },
+      headers: { 'x-csrf-token': await csrf() },
+    });
+    const res = await api.patch('/api/me', {
+      data: { locale: 'ja' },
+      headers: { 'x-csrf-token': await csrf() },
+    });
+    expect(res.status()).toBe(200);
+  } finally {
+    await api.dispose();
+  }
+});
 
 test('an employee signs in in Japanese, switches to English for good, and signs out', async ({
   page,

@@ -5,7 +5,8 @@ export default defineConfig({
   plugins: [react()],
   server: {
     port: 5173,
-    proxy: { '/api': 'http://localhost:3000' },
+    // ws: the live-event WebSocket (/api/events/ws) goes through the same proxy.
+    proxy: { '/api': { target: 'http://localhost:3000', ws: true } },
   },
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
 });

@@ -40,6 +40,8 @@ import { createMailer, type Mailer } from './platform/mail.ts';
 import { realtimeRoutes } from './modules/realtime/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
+import { careerModule } from './modules/career/routes.ts';
+import { oneononeModule } from './modules/oneonone/routes.ts';
 
 /** Everything a route or command needs, passed explicitly (no globals). */
 export interface AppDeps {
@@ -82,6 +84,8 @@ const MODULES: Array<(app: ZodApp, deps: AppDeps) => void> = [
   realtimeRoutes,
   notificationRoutes,
   searchRoutes,
+  careerModule,
+  oneononeModule,
 ];
 
 export interface BuildOptions {
@@ -178,6 +182,9 @@ export async function buildApp(
     global: true,
     max: config.rateLimitPerMinute,
     timeWindow: '1 minute',
+    // The web bundle (scripts, styles, index.html) is not rate-limited: a few reloads must never
+    // leave someone with a blank page. The API and everything else is.
+    allowList: (request) => request.method === 'GET' && !isRateLimitedPath(request.url),
   });
   // File uploads (multipart/form-data). Routes read one file with request.file() and apply their
   // own, smaller limits; this is the ceiling for any upload.
@@ -211,6 +218,10 @@ export async function buildApp(
  * Serves the built web app: each file under dist gets its own route (wildcard: false), every other
  * path gets index.html (SPA fallback); /api paths keep their JSON 404.
  */
+function isRateLimitedPath(url: string): boolean {
+  return /^\/(api|healthz|readyz|metrics)(\/|\?|$)/.test(url);
+}
+
 function serveWeb(app: ZodApp, config: Config) {
   const index = path.join(config.webDist, 'index.html');
   if (!fs.existsSync(index)) return;
@@ -220,7 +231,17 @@ function serveWeb(app: ZodApp, config: Config) {
     scope.addHook('onRoute', (route) => {
       route.config = { ...route.config, public: true };
     });
-    await scope.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+    await scope.register(fastifyStatic, {
+      root: config.webDist,
+      wildcard: false,
+      index: false,
+      // Vite puts content hashes in asset names, so they can be cached for good; the rest is revalidated.
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
+        const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
+        res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
     scope.get('/*', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
       const url = request.url.split('?')[0] ?? '/';
       if (url.startsWith('/api/')) return reply.callNotFound();

@@ -220,6 +220,33 @@ describe('engawa CLI', { timeout: 120_000 }, () => {
     expect(empty.code).toBe(2);
   });
 
+  it('rotate-master-key rewraps while the app keeps reading private notes, and can retire the old key', async () => {
+    const u = await createUser(t);
+    const owner = await signIn(t, u.email);
+    const created = await owner.post('/api/companion/notes', {
+      title: '鍵の回転',
+      body: 'ローテーション後も読めるメモ',
+    });
+    expect(created.status).toBe(201);
+    const noteId = (created.json() as { id: string }).id;
+    const keyFile = t.config.masterKeyFile;
+    const before = fs.readFileSync(keyFile);
+
+    const run = await engawa(['rotate-master-key'], envFor(t));
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Rotated the master key .+ → .+: rewrapped \d+ user keys/);
+    expect(fs.readFileSync(keyFile).equals(before)).toBe(false);
+    expect(fs.readFileSync(`${keyFile}.prev`).equals(before)).toBe(true);
+    const read = await owner.get(`/api/companion/notes/${noteId}`);
+    expect(read.status).toBe(200);
+    expect(read.json()).toMatchObject({ body: 'ローテーション後も読めるメモ' });
+
+    const retire = await engawa(['rotate-master-key', '--retire-previous'], envFor(t));
+    expect(retire.code, retire.stderr).toBe(0);
+    expect(fs.existsSync(`${keyFile}.prev`)).toBe(false);
+    expect((await owner.get(`/api/companion/notes/${noteId}`)).status).toBe(200);
+  });
+
   it('backup writes an online SQLite copy (0600) that opens and has the users', async () => {
     if (t.config.database.kind === 'postgres') {
       // The suite runs on PostgreSQL: the same command answers with the pg_dump to run.

@@ -1,5 +1,7 @@
 import { LIMITS, normalizeEmail, translate, type Locale } from '@engawa/shared';
+import fs from 'node:fs';
 import { loadConfig, type Config } from './config.ts';
+import { rotateMasterKey } from './platform/vault/index.ts';
 import { migrator } from './db/index.ts';
 import { AppError } from './platform/errors.ts';
 import { backupSqlite, pgDumpCommand } from './platform/backup.ts';
@@ -35,6 +37,12 @@ Commands:
                            same files as the admin screen. All or nothing: every bad row is
                            reported as "file:line column reason" and nothing is imported.
                            --dry-run only checks and counts.
+  rotate-master-key [--new-key-file F] [--retire-previous]
+                           Generate a new vault master key (or use F), rewrap every user's data
+                           key with it while servers keep running, then swap the key files.
+                           The old key stays in MASTER_KEY_FILE.prev so older backups remain
+                           readable; --retire-previous deletes it, which makes everything erased
+                           before now unrecoverable from any backup.
   help                     Show this help.
 
 The CLI reads the server's environment (DATA_DIR, DATABASE_URL, MASTER_KEY_FILE, ...).
@@ -126,6 +134,32 @@ const commands: Record<string, Command> = {
   },
 
   'import-csv': importCsvCommand,
+
+  async 'rotate-master-key'(args, config, io) {
+    const v = parseOptions(args, {
+      'new-key-file': { type: 'string' },
+      'retire-previous': { type: 'boolean' },
+    });
+    await withDatabase(config, async (database) => {
+      await migrateUp(database, io);
+      const result = await rotateMasterKey(
+        { db: database.db, config },
+        v['new-key-file'] ? { newKeyFile: v['new-key-file'] } : {},
+      );
+      io.out(
+        `Rotated the master key ${result.oldKeyId} → ${result.newKeyId}: rewrapped ${result.rewrappedKeys} ` +
+          `user keys and ${result.rewrappedSecrets} system secrets.`,
+      );
+      if (v['retire-previous']) {
+        fs.rmSync(result.previousKeyFile, { force: true });
+        io.out(
+          `Deleted the previous key ${result.previousKeyFile}: backups taken before now can no longer be decrypted.`,
+        );
+      } else {
+        io.out(`The previous key is kept in ${result.previousKeyFile} so older backups stay readable.`);
+      }
+    });
+  },
 
   async help(_args, _config, io) {
     io.out(USAGE);

@@ -63,6 +63,12 @@ export const ERROR_CODES = [
   'notifications.invalid_cursor',
   'search.query_required',
   'search.invalid_cursor',
+  'career.opportunity_closed',
+  'career.own_opportunity',
+  'career.preview_outdated',
+  'career.opportunity_has_applications',
+  'oneonone.no_manager',
+  'oneonone.no_summary',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

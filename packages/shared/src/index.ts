@@ -6,3 +6,4 @@ export * from './time.ts';
 export * from './org.ts';
 export * from './companion.ts';
 export * from './community.ts';
+export * from './career.ts';

@@ -340,6 +340,101 @@ export interface NotificationDigestTable {
   last_sent_at: string;
 }
 
+/* Career (modules/career): the private profile is vault ciphertext found by owner_tag. */
+export interface CareerProfileTable {
+  owner_tag: string;
+  body: string;
+}
+
+/** A published part's plaintext projection (JSON). */
+export interface CareerPublicPartTable {
+  user_id: string;
+  part: string;
+  body: string;
+  published_at: string;
+  updated_at: string;
+}
+
+export interface CareerOpportunityTable {
+  id: string;
+  code: string | null;
+  type: string;
+  title: string;
+  description: string;
+  /** JSON array of { id: catalog id | null, name }. */
+  skills_required: string;
+  skills_gained: string;
+  department_id: string | null;
+  starts_on: string | null;
+  ends_on: string | null;
+  apply_by: string | null;
+  capacity: number | null;
+  time_share: number | null;
+  status: string;
+  owner_id: string | null;
+  /** NFKC + lower-cased title, description and skill names (substring search). */
+  norm: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CareerApplicationTable {
+  id: string;
+  opportunity_id: string;
+  applicant_id: string;
+  status: string;
+  /** JSON array of the profile parts chosen. */
+  parts: string;
+  /** JSON of the confirmed snapshot; null once withdrawn. */
+  snapshot: string | null;
+  message: string | null;
+  submitted_at: string;
+  withdrawn_at: string | null;
+}
+
+export interface CareerInterestMarkTable {
+  opportunity_id: string;
+  mark: string;
+}
+
+export interface CareerInterestCountTable {
+  opportunity_id: string;
+  interested: number;
+  counted_on: string;
+}
+
+/* 1on1 bridge (modules/oneonone). Drafts are vault ciphertext; items and next steps are shared. */
+export interface OneOnOneDraftTable {
+  id: string;
+  owner_tag: string;
+  body: string;
+}
+
+export interface OneOnOneItemTable {
+  id: string;
+  employee_id: string;
+  manager_id: string;
+  author: string;
+  topic: string;
+  want: string | null;
+  detail: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OneOnOneNextStepTable {
+  id: string;
+  employee_id: string;
+  manager_id: string;
+  text: string;
+  due_on: string | null;
+  done_at: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 /* Search index (modules/search). */
 export interface SearchDocTable {
   id: Generated<number>;
@@ -394,4 +489,13 @@ export interface DB {
   companion_notes: CompanionNoteTable;
   companion_monthly_users: CompanionMonthlyUserTable;
   companion_monthly_counts: CompanionMonthlyCountTable;
+  career_profiles: CareerProfileTable;
+  career_public_parts: CareerPublicPartTable;
+  career_opportunities: CareerOpportunityTable;
+  career_applications: CareerApplicationTable;
+  career_interest_marks: CareerInterestMarkTable;
+  career_interest_counts: CareerInterestCountTable;
+  oneonone_drafts: OneOnOneDraftTable;
+  oneonone_items: OneOnOneItemTable;
+  oneonone_next_steps: OneOnOneNextStepTable;
 }

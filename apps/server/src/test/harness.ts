@@ -44,8 +44,22 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     dropDb = async () => {
       const c = new pg.Client({ connectionString: baseUrl });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      try {
+        // The app's pool.end() resolves once its clients have sent Terminate, not once their backends
+        // are gone; a FORCE drop in that window kills them, and pg surfaces FATAL 57P01 as an unhandled
+        // error in whichever test runs next. So wait (briefly) for them to leave first.
+        for (let i = 0; i < 50; i++) {
+          const { rows } = await c.query<{ n: number }>(
+            'select count(*)::int as n from pg_stat_activity where datname = $1',
+            [name],
+          );
+          if (!rows[0]?.n) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
     };
   }
   const config = loadConfig({

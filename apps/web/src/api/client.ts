@@ -45,7 +45,9 @@ async function send(method: Method, path: string, body: unknown, retried: boolea
     accept: 'application/json',
     'accept-language': i18n.language || 'ja',
   };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
+  // A FormData body (file upload) sets its own multipart content type with the boundary.
+  if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
     if (!csrfToken) await refreshCsrfToken();
     if (csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -56,7 +58,7 @@ async function send(method: Method, path: string, body: unknown, retried: boolea
       method,
       headers,
       credentials: 'same-origin',
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { body: isForm ? (body as FormData) : JSON.stringify(body) } : {}),
     });
   } catch {
     throw new ApiError(0, 'network', i18n.t('shell.errors.network'));
@@ -83,8 +85,51 @@ export const api = {
   get: <T>(path: string) => send('GET', path, undefined, false) as Promise<T>,
   post: <T>(path: string, body?: unknown) => send('POST', path, body ?? {}, false) as Promise<T>,
   patch: <T>(path: string, body: unknown) => send('PATCH', path, body, false) as Promise<T>,
+  put: <T>(path: string, body: unknown) => send('PUT', path, body, false) as Promise<T>,
   delete: <T>(path: string) => send('DELETE', path, undefined, false) as Promise<T>,
+  /** multipart/form-data (file uploads), with the same CSRF header and error handling. */
+  upload: <T>(path: string, form: FormData) => send('POST', path, form, false) as Promise<T>,
 };
+
+/**
+ * A POST whose answer is read as a stream (キャリア相談's `text/event-stream`), which `api` cannot
+ * do: same cookies, language and CSRF header (with the same one-time token refresh), and the same
+ * typed ApiError for a refused request. Returns the open response for the caller to read.
+ */
+export async function postForStream(path: string, body: unknown, signal: AbortSignal): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    if (!csrfToken) await refreshCsrfToken();
+    const headers: Record<string, string> = {
+      accept: 'text/event-stream',
+      'accept-language': i18n.language || 'ja',
+      'content-type': 'application/json',
+      ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+    };
+    let response: Response;
+    try {
+      response = await fetch(path, {
+        method: 'POST',
+        headers,
+        credentials: 'same-origin',
+        body: JSON.stringify(body),
+        signal,
+      });
+    } catch (err) {
+      if (signal.aborted) throw err;
+      throw new ApiError(0, 'network', i18n.t('shell.errors.network'));
+    }
+    if (response.ok) return response;
+    const error = toApiError(response.status, await readBody(response), i18n.t('errors.common.internal'));
+    if (error.code === 'common.csrf' && attempt === 0) {
+      await refreshCsrfToken();
+      continue;
+    }
+    if (error.code === 'common.unauthenticated') {
+      for (const listener of unauthenticatedListeners) listener();
+    }
+    throw error;
+  }
+}
 
 /** Query string from defined, non-empty values only. */
 export function queryString(params: Record<string, string | number | undefined | null>): string {

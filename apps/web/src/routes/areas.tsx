@@ -1,5 +1,10 @@
 import type { ReactNode } from 'react';
+import type { RouteObject } from 'react-router';
 import { ComingSoonPage } from '../features/shell/ComingSoonPage.tsx';
+import { CompanionLayout } from '../features/companion/CompanionLayout.tsx';
+import { companionRoutes } from '../features/companion/routes.tsx';
+import { CommunityArea, communityRoutes } from '../features/community/routes.tsx';
+import { KnowhowPage } from '../features/knowhow/KnowhowPage.tsx';
 
 /** The product areas shown in the navigation and on the home page, in menu order. */
 export const AREA_KEYS = ['community', 'companion', 'career', 'thanks', 'knowhow'] as const;
@@ -12,6 +17,8 @@ export interface Area {
   /** False while the area shows the 準備中 page; the home page lists this status. */
   ready: boolean;
   element: ReactNode;
+  /** Pages under the area's path (its element then renders them through an <Outlet />). */
+  children?: RouteObject[];
 }
 
 /**
@@ -19,10 +26,21 @@ export interface Area {
  * `ready: true`. Nothing else in the shell needs to change.
  */
 export const AREAS: readonly Area[] = [
-  { key: 'community', path: '/community', ready: false, element: <ComingSoonPage area="community" /> },
-  // キャリア相談 (career companion) is being built separately: swap this element for its page.
-  { key: 'companion', path: '/companion', ready: false, element: <ComingSoonPage area="companion" /> },
+  {
+    key: 'community',
+    path: '/community',
+    ready: true,
+    element: <CommunityArea />,
+    children: communityRoutes,
+  },
+  {
+    key: 'companion',
+    path: '/companion',
+    ready: true,
+    element: <CompanionLayout />,
+    children: companionRoutes,
+  },
   { key: 'career', path: '/career', ready: false, element: <ComingSoonPage area="career" /> },
   { key: 'thanks', path: '/thanks', ready: false, element: <ComingSoonPage area="thanks" /> },
-  { key: 'knowhow', path: '/knowhow', ready: false, element: <ComingSoonPage area="knowhow" /> },
+  { key: 'knowhow', path: '/knowhow', ready: true, element: <KnowhowPage /> },
 ];

@@ -6,6 +6,9 @@ import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { AppLayout } from '../features/shell/AppLayout.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
+import { SearchPage } from '../features/search/SearchPage.tsx';
+import { NotificationsPage } from '../features/notifications/NotificationsPage.tsx';
+import { PersonPage } from '../features/community/PersonPage.tsx';
 import { LoadingState } from '../components/QueryStates.tsx';
 
 /**
@@ -28,8 +31,15 @@ export const router = createBrowserRouter([
             errorElement: <RouteErrorPage />,
             children: [
               { index: true, element: <HomePage /> },
-              ...AREAS.map((area) => ({ path: area.path, element: area.element })),
+              ...AREAS.map((area) => ({
+                path: area.path,
+                element: area.element,
+                ...(area.children ? { children: area.children } : {}),
+              })),
               { path: '/settings', element: <SettingsPage /> },
+              { path: '/search', element: <SearchPage /> },
+              { path: '/notifications', element: <NotificationsPage /> },
+              { path: '/people/:personId', element: <PersonPage /> },
               {
                 path: '/admin',
                 element: <RequireAdmin />,

@@ -7,6 +7,8 @@ import { jaAdmin } from './ja/admin.ts';
 import { jaCommunity } from './ja/community.ts';
 import { jaCompanion } from './ja/companion.ts';
 import { jaNotifications } from './ja/notifications.ts';
+import { jaCareer } from './ja/career.ts';
+import { jaSearch } from './ja/search.ts';
 import { enCommon } from './en/common.ts';
 import { enErrors } from './en/errors.ts';
 import { enAuth } from './en/auth.ts';
@@ -16,6 +18,8 @@ import { enAdmin } from './en/admin.ts';
 import { enCommunity } from './en/community.ts';
 import { enCompanion } from './en/companion.ts';
 import { enNotifications } from './en/notifications.ts';
+import { enCareer } from './en/career.ts';
+import { enSearch } from './en/search.ts';
 import type { Locale } from '../roles.ts';
 
 /**
@@ -32,6 +36,8 @@ export const ja = {
   community: jaCommunity,
   companion: jaCompanion,
   notifications: jaNotifications,
+  search: jaSearch,
+  career: jaCareer,
 };
 
 /** Same shape as `ja`, every leaf a string. */
@@ -48,6 +54,8 @@ export const en: Catalog = {
   community: enCommunity,
   companion: enCompanion,
   notifications: enNotifications,
+  search: enSearch,
+  career: enCareer,
 };
 
 export const catalogs: Record<Locale, Catalog> = { ja, en };

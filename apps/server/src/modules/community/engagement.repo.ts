@@ -20,28 +20,25 @@ export const engagementRepo = {
   async reactionTally(db: Q, type: SubjectType, ids: readonly string[], userId: string): Promise<Tally> {
     const tally: Tally = { counts: new Map(), mine: new Set() };
     if (!ids.length) return tally;
-    const [counts, mine] = await Promise.all([
-      db
-        .selectFrom('reactions')
-        .select(['subject_id', 'reaction', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('subject_type', '=', type)
-        .where('subject_id', 'in', ids)
-        .groupBy(['subject_id', 'reaction'])
-        .execute(),
-      db
-        .selectFrom('reactions')
-        .select(['subject_id', 'reaction'])
-        .where('subject_type', '=', type)
-        .where('subject_id', 'in', ids)
-        .where('user_id', '=', userId)
-        .execute(),
-    ]);
-    for (const r of counts) {
+    // One query: counts per reaction and whether the reader is among them.
+    const rows = await db
+      .selectFrom('reactions')
+      .select((eb) => [
+        'subject_id',
+        'reaction',
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.sum<number>(eb.case().when('user_id', '=', userId).then(1).else(0).end()).as('mine'),
+      ])
+      .where('subject_type', '=', type)
+      .where('subject_id', 'in', ids)
+      .groupBy(['subject_id', 'reaction'])
+      .execute();
+    for (const r of rows) {
       const m = tally.counts.get(r.subject_id) ?? new Map<string, number>();
       m.set(r.reaction, Number(r.n));
       tally.counts.set(r.subject_id, m);
+      if (Number(r.mine) > 0) tally.mine.add(tallyKey(r.subject_id, r.reaction));
     }
-    for (const r of mine) tally.mine.add(tallyKey(r.subject_id, r.reaction));
     return tally;
   },
   /** Adds or removes one reaction; returns the new count of that reaction on the subject. */
@@ -82,26 +79,23 @@ export const engagementRepo = {
   async signalTally(db: Q, postIds: readonly string[], userId: string): Promise<Tally> {
     const tally: Tally = { counts: new Map(), mine: new Set() };
     if (!postIds.length) return tally;
-    const [counts, mine] = await Promise.all([
-      db
-        .selectFrom('post_signals')
-        .select(['post_id', 'signal', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('post_id', 'in', postIds)
-        .groupBy(['post_id', 'signal'])
-        .execute(),
-      db
-        .selectFrom('post_signals')
-        .select(['post_id', 'signal'])
-        .where('post_id', 'in', postIds)
-        .where('user_id', '=', userId)
-        .execute(),
-    ]);
-    for (const r of counts) {
+    const rows = await db
+      .selectFrom('post_signals')
+      .select((eb) => [
+        'post_id',
+        'signal',
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.sum<number>(eb.case().when('user_id', '=', userId).then(1).else(0).end()).as('mine'),
+      ])
+      .where('post_id', 'in', postIds)
+      .groupBy(['post_id', 'signal'])
+      .execute();
+    for (const r of rows) {
       const m = tally.counts.get(r.post_id) ?? new Map<string, number>();
       m.set(r.signal, Number(r.n));
       tally.counts.set(r.post_id, m);
+      if (Number(r.mine) > 0) tally.mine.add(tallyKey(r.post_id, r.signal));
     }
-    for (const r of mine) tally.mine.add(tallyKey(r.post_id, r.signal));
     return tally;
   },
   async setSignal(db: Q, postId: string, signal: string, userId: string, on: boolean) {
@@ -124,22 +118,20 @@ export const engagementRepo = {
   async confirmationTally(db: Q, postIds: readonly string[], userId: string): Promise<Tally> {
     const tally: Tally = { counts: new Map(), mine: new Set() };
     if (!postIds.length) return tally;
-    const [counts, mine] = await Promise.all([
-      db
-        .selectFrom('announcement_confirmations')
-        .select(['post_id', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('post_id', 'in', postIds)
-        .groupBy('post_id')
-        .execute(),
-      db
-        .selectFrom('announcement_confirmations')
-        .select('post_id')
-        .where('post_id', 'in', postIds)
-        .where('user_id', '=', userId)
-        .execute(),
-    ]);
-    for (const r of counts) tally.counts.set(r.post_id, new Map([['confirmed', Number(r.n)]]));
-    for (const r of mine) tally.mine.add(tallyKey(r.post_id, 'confirmed'));
+    const rows = await db
+      .selectFrom('announcement_confirmations')
+      .select((eb) => [
+        'post_id',
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.sum<number>(eb.case().when('user_id', '=', userId).then(1).else(0).end()).as('mine'),
+      ])
+      .where('post_id', 'in', postIds)
+      .groupBy('post_id')
+      .execute();
+    for (const r of rows) {
+      tally.counts.set(r.post_id, new Map([['confirmed', Number(r.n)]]));
+      if (Number(r.mine) > 0) tally.mine.add(tallyKey(r.post_id, 'confirmed'));
+    }
     return tally;
   },
   confirm(db: Q, postId: string, userId: string) {

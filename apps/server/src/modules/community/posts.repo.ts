@@ -1,4 +1,11 @@
-import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import {
+  SqliteAdapter,
+  type Insertable,
+  type Kysely,
+  type Selectable,
+  type Transaction,
+  type Updateable,
+} from 'kysely';
 import type { CommentTable, DB, PostTable } from '../../db/schema.ts';
 import { nowIso } from '../../db/index.ts';
 import type { Cursor } from './repo.ts';
@@ -7,8 +14,9 @@ type Q = Kysely<DB> | Transaction<DB>;
 export type PostRow = Selectable<PostTable>;
 export type CommentRow = Selectable<CommentTable>;
 
-/** SQLite allows 500 terms in one compound SELECT; the feed merges chunks of this many communities. */
+/** Communities per feed query (bound parameters and plan size stay small); chunks are merged. */
 const UNION_CHUNK = 200;
+const IN_CHUNK = 500;
 
 /** The only place with SQL for posts, revisions, comments and the newest-first lists over them. */
 export const postRepo = {
@@ -51,11 +59,29 @@ export const postRepo = {
   },
 
   /**
-   * Newest-first visible posts of several communities: one index range per community (keyset on
-   * (community_id, created_at, id), at most `limit` rows each), merged. Cost grows with the number
-   * of communities, never with the number of posts.
+   * Newest-first visible posts of several communities, cost bounded by the number of communities
+   * (never the number of posts), using the (community_id, created_at, id) index:
+   * - SQLite: one `community_id IN (…) ORDER BY created_at DESC, id DESC LIMIT n`; its planner reads
+   *   at most n index entries per IN value (measured ~1–2 ms at 100k posts; a compound SELECT of
+   *   per-community subqueries measured 5–16 ms, mostly preparing the large statement);
+   * - PostgreSQL: UNION ALL of one LIMIT n index range per community (an `= ANY` there would read
+   *   and sort every post of those communities), merged here.
    */
   async pageOfCommunities(db: Q, communityIds: readonly string[], cursor: Cursor | undefined, limit: number) {
+    if (!communityIds.length) return [];
+    if (db.getExecutor().adapter instanceof SqliteAdapter) {
+      const out: PostRow[] = [];
+      for (let i = 0; i < communityIds.length; i += IN_CHUNK) {
+        const chunk = communityIds.slice(i, i + IN_CHUNK);
+        out.push(
+          ...(await postRepo
+            .visibleNewestFirst(db, cursor, limit)
+            .where('community_id', 'in', chunk)
+            .execute()),
+        );
+      }
+      return newestFirst(out).slice(0, limit);
+    }
     const out: PostRow[] = [];
     for (let i = 0; i < communityIds.length; i += UNION_CHUNK) {
       const chunk = communityIds.slice(i, i + UNION_CHUNK);

@@ -30,7 +30,7 @@ export function postRoutes(app: ZodApp, deps: AppDeps, storage: BlobStorage) {
       });
       const page = pageOf(rows, q.limit);
       const pinned = cursor || q.kind ? [] : await postRepo.pinned(deps.db, community.id);
-      const opts = { withUnread: true, communities: [community] };
+      const opts = { withUnread: true };
       return {
         pinned: await presentPosts(deps.db, actor, pinned, opts),
         items: await presentPosts(deps.db, actor, page.items, opts),
@@ -45,16 +45,16 @@ export function postRoutes(app: ZodApp, deps: AppDeps, storage: BlobStorage) {
     async (request, reply) => {
       const actor = request.actor!;
       const id = await publishPost(deps, actor, request.params.id, request.body);
-      const { post, community } = await loadPost(deps.db, actor, id);
+      const { post } = await loadPost(deps.db, actor, id);
       reply.status(201);
-      return presentOnePost(deps.db, actor, post, community);
+      return presentOnePost(deps.db, actor, post);
     },
   );
 
   app.get('/api/posts/:id', { schema: { tags, params: IdParams } }, async (request) => {
     const actor = request.actor!;
-    const { post, community } = await loadPost(deps.db, actor, request.params.id);
-    return presentOnePost(deps.db, actor, post, community);
+    const { post } = await loadPost(deps.db, actor, request.params.id);
+    return presentOnePost(deps.db, actor, post);
   });
 
   app.patch(
@@ -63,8 +63,8 @@ export function postRoutes(app: ZodApp, deps: AppDeps, storage: BlobStorage) {
     async (request) => {
       const actor = request.actor!;
       await editPost(deps, actor, request.params.id, request.body);
-      const { post, community } = await loadPost(deps.db, actor, request.params.id);
-      return presentOnePost(deps.db, actor, post, community);
+      const { post } = await loadPost(deps.db, actor, request.params.id);
+      return presentOnePost(deps.db, actor, post);
     },
   );
 
@@ -114,8 +114,8 @@ export function postRoutes(app: ZodApp, deps: AppDeps, storage: BlobStorage) {
             postId: post.id,
           });
         });
-        const { post, community } = await loadPost(deps.db, actor, request.params.id);
-        return presentOnePost(deps.db, actor, post, community);
+        const { post } = await loadPost(deps.db, actor, request.params.id);
+        return presentOnePost(deps.db, actor, post);
       },
     );
   }
@@ -150,21 +150,21 @@ export function postRoutes(app: ZodApp, deps: AppDeps, storage: BlobStorage) {
           postId: post.id,
         });
       });
-      const { post, community } = await loadPost(deps.db, actor, request.params.id);
-      return presentOnePost(deps.db, actor, post, community);
+      const { post } = await loadPost(deps.db, actor, request.params.id);
+      return presentOnePost(deps.db, actor, post);
     },
   );
 
   /** A reader confirms an announcement that asks for it (their explicit choice; nothing else is tracked). */
   app.post('/api/posts/:id/confirm', { schema: { tags, params: IdParams } }, async (request) => {
     const actor = request.actor!;
-    const { post, community, subject } = await loadPost(deps.db, actor, request.params.id);
+    const { post, subject } = await loadPost(deps.db, actor, request.params.id);
     if (post.kind !== 'announcement' || post.requires_confirmation !== 1) {
       throw new AppError('community.confirmation_not_requested');
     }
     communityPolicy.authorize(actor, 'post.confirm', subject);
     await engagementRepo.confirm(deps.db, post.id, actor.userId);
-    return presentOnePost(deps.db, actor, post, community);
+    return presentOnePost(deps.db, actor, post);
   });
 
   app.get('/api/posts/:id/confirmations', { schema: { tags, params: IdParams } }, async (request) => {

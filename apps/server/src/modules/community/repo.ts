@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { CommunityTable, DB } from '../../db/schema.ts';
 import { nowIso } from '../../db/index.ts';
 
@@ -268,6 +268,37 @@ export const communityRepo = {
       .execute();
   },
 
+  /**
+   * Communities with the reader's membership and read position, in one query (the feed and post
+   * lists present posts of several communities at once).
+   */
+  async forReader(db: Q, userId: string, ids: readonly string[]) {
+    const out = new Map<
+      string,
+      { community: Selectable<CommunityTable>; membership: MemberRole | null; read: Cursor | null }
+    >();
+    if (!ids.length) return out;
+    const rows = await db
+      .selectFrom('communities as c')
+      .leftJoin('community_members as m', (j) =>
+        j.onRef('m.community_id', '=', 'c.id').on('m.user_id', '=', userId),
+      )
+      .leftJoin('community_reads as r', (j) =>
+        j.onRef('r.community_id', '=', 'c.id').on('r.user_id', '=', userId),
+      )
+      .selectAll('c')
+      .select(['m.role as member_role', 'r.last_read_at', 'r.last_read_post_id'])
+      .where('c.id', 'in', ids)
+      .execute();
+    for (const { member_role, last_read_at, last_read_post_id, ...community } of rows) {
+      out.set(community.id, {
+        community,
+        membership: (member_role as MemberRole | null) ?? null,
+        read: last_read_at && last_read_post_id ? { at: last_read_at, id: last_read_post_id } : null,
+      });
+    }
+    return out;
+  },
   /** Marks a community read up to a post (never moves the position backwards). */
   async markRead(db: Q, userId: string, communityId: string, at: string, postId: string) {
     const current = await db
@@ -288,17 +319,5 @@ export const communityRepo = {
         oc.columns(['user_id', 'community_id']).doUpdateSet({ last_read_at: at, last_read_post_id: postId }),
       )
       .execute();
-  },
-  async readPositions(db: Q, userId: string, ids: readonly string[]): Promise<Map<string, Cursor>> {
-    const out = new Map<string, Cursor>();
-    if (!ids.length) return out;
-    const rows = await db
-      .selectFrom('community_reads')
-      .select(['community_id', 'last_read_at', 'last_read_post_id'])
-      .where('user_id', '=', userId)
-      .where('community_id', 'in', ids)
-      .execute();
-    for (const r of rows) out.set(r.community_id, { at: r.last_read_at, id: r.last_read_post_id });
-    return out;
   },
 };

@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
+import { isKnowhowKind } from '@engawa/shared';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
-import { communityRepo, type Cursor } from './repo.ts';
+import { communityRepo } from './repo.ts';
 import type { CommentRow, PostRow } from './posts.repo.ts';
 import { engagementRepo } from './engagement.repo.ts';
 import { attachmentRepo } from './attachments.repo.ts';
@@ -22,48 +23,44 @@ export async function peopleByIds(db: Q, ids: Iterable<string | null>): Promise<
 }
 
 /**
- * Presents a list of posts for one reader with a fixed number of queries (communities, memberships,
- * people, webhooks, reactions, signals, confirmations, attachments, read positions), whatever the
- * page size: the feed's latency budget depends on it.
+ * Presents a list of posts for one reader with a fixed, small number of queries whatever the page
+ * size (communities with the reader's membership and read position; people; reactions; know-how
+ * signals and confirmations only when such posts are present; attachments; webhook names only for
+ * webhook posts): the feed's latency budget depends on it.
  */
 export async function presentPosts(
   db: Q,
   actor: Actor,
   posts: PostRow[],
-  opts: { withUnread?: boolean; communities?: CommunityRow[] } = {},
+  opts: { withUnread?: boolean } = {},
 ) {
   if (!posts.length) return [];
   const ids = posts.map((p) => p.id);
   const communityIds = [...new Set(posts.map((p) => p.community_id))];
-  const knownCommunities = new Map((opts.communities ?? []).map((c) => [c.id, c]));
-  const missing = communityIds.filter((id) => !knownCommunities.has(id));
-  const [fetched, memberships, people, hooks, reactions, signals, confirmations, attachments, reads] =
-    await Promise.all([
-      missing.length
-        ? db.selectFrom('communities').selectAll().where('id', 'in', missing).execute()
-        : Promise.resolve([]),
-      communityRepo.membershipsOf(db, actor.userId, communityIds),
-      peopleByIds(
-        db,
-        posts.map((p) => p.author_id),
-      ),
-      webhookRepo.namesByIds(db, [
-        ...new Set(posts.map((p) => p.webhook_id).filter((x): x is string => !!x)),
-      ]),
-      engagementRepo.reactionTally(db, 'post', ids, actor.userId),
-      engagementRepo.signalTally(db, ids, actor.userId),
-      engagementRepo.confirmationTally(db, ids, actor.userId),
-      attachmentRepo.ofPosts(db, ids),
-      opts.withUnread
-        ? communityRepo.readPositions(db, actor.userId, communityIds)
-        : Promise.resolve(new Map<string, Cursor>()),
-    ]);
-  for (const c of fetched) knownCommunities.set(c.id, c);
+  const [communities, people, hooks, reactions, signals, confirmations, attachments] = await Promise.all([
+    communityRepo.forReader(db, actor.userId, communityIds),
+    peopleByIds(
+      db,
+      posts.map((p) => p.author_id),
+    ),
+    webhookRepo.namesByIds(db, [...new Set(posts.map((p) => p.webhook_id).filter((x): x is string => !!x))]),
+    engagementRepo.reactionTally(db, 'post', ids, actor.userId),
+    engagementRepo.signalTally(
+      db,
+      posts.filter((p) => isKnowhowKind(p.kind)).map((p) => p.id),
+      actor.userId,
+    ),
+    engagementRepo.confirmationTally(
+      db,
+      posts.filter((p) => p.kind === 'announcement').map((p) => p.id),
+      actor.userId,
+    ),
+    attachmentRepo.ofPosts(db, ids),
+  ]);
   const hookNames = new Map(hooks.map((h) => [h.id, { id: h.id, name: h.name }]));
   return posts.map((p) => {
-    const c = knownCommunities.get(p.community_id)!;
-    const cs = communitySubject(c, memberships.get(c.id) ?? null);
-    const read = reads.get(c.id);
+    const { community: c, membership, read } = communities.get(p.community_id)!;
+    const cs = communitySubject(c, membership);
     return presentPost(actor, p, {
       community: { id: c.id, name: c.name, visibility: cs.visibility },
       subject: postSubject(p, cs),
@@ -85,8 +82,8 @@ export async function presentPosts(
 }
 
 /** One post for its page. */
-export async function presentOnePost(db: Q, actor: Actor, post: PostRow, community: CommunityRow) {
-  const [view] = await presentPosts(db, actor, [post], { communities: [community] });
+export async function presentOnePost(db: Q, actor: Actor, post: PostRow) {
+  const [view] = await presentPosts(db, actor, [post]);
   return view!;
 }
 

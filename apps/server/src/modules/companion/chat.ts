@@ -17,6 +17,7 @@ import { createNote } from './notes.ts';
 import { aiPolicyFor, readSettings } from './settings.ts';
 import { recordMonthlyUse } from './usage.ts';
 import { agendaMarkdown } from './format.ts';
+import { careerCompanionTools } from '../career/companion-tools.ts';
 
 /** One Server-Sent Event of the chat stream (`data: <json>`). */
 export type ChatEvent =
@@ -101,6 +102,8 @@ export async function startChat(
     async draftOneOnOneAgenda(input) {
       return { markdown: agendaMarkdown(locale, input.items) };
     },
+    // The owner's own profile and the catalog ranked for them (modules/career).
+    ...careerCompanionTools(deps, actor, ownerVault),
   };
 
   async function* events(): AsyncGenerator<ChatEvent> {

@@ -16,15 +16,55 @@ export interface ChatMessage {
   content: string;
 }
 
+/** The owner's career profile, condensed for the engine (names in the owner's language). */
+export interface CareerDigest {
+  strengths: string[];
+  values: string[];
+  skills: Array<{ name: string; level: number }>;
+  experiences: Array<{
+    title: string;
+    role: string | null;
+    challenge: string | null;
+    outcome: string;
+    learned: string | null;
+    when: string | null;
+  }>;
+  direction: string | null;
+  learningGoals: Array<{ title: string; targetDate: string | null; progress: number }>;
+}
+
+/** An open opportunity ranked for the owner, with its reasons rendered in the owner's language. */
+export interface OpportunitySuggestion {
+  id: string;
+  title: string;
+  type: string;
+  typeLabel: string;
+  reasons: string[];
+}
+
 /**
  * Tools the engine may call on the owner's behalf. They run inside the owner's own request, so
- * they may read and write the owner's vault; nothing else.
+ * they may read and write the owner's vault; nothing else. The optional ones come from later
+ * modules (career) and are offered only when the route provides them.
  */
 export interface CompanionTools {
   /** Saves a private note (encrypted in the vault) and returns its id. */
   savePrivateNote(input: { title: string; body: string }): Promise<{ id: string }>;
   /** Drafts a 1on1 agenda (returned to the user; saving is their choice). */
   draftOneOnOneAgenda(input: { items: Array<{ topic: string; ask: string }> }): Promise<{ markdown: string }>;
+  /** The owner's own career profile (decrypted in this request only). */
+  readMyProfile?(): Promise<CareerDigest>;
+  /**
+   * Open opportunities ranked for the owner by the same matching as their recommendations;
+   * `talk` (what they said in this conversation) counts as a goal, `query` filters by words.
+   */
+  searchOpportunities?(input: {
+    query?: string | undefined;
+    type?: string | undefined;
+    types?: readonly string[] | undefined;
+    talk?: string | undefined;
+    limit?: number | undefined;
+  }): Promise<OpportunitySuggestion[]>;
 }
 
 /** What an engine streams back while answering. */

@@ -1,4 +1,5 @@
 import { translate, type Locale } from '@engawa/shared';
+import type { OpportunitySuggestion } from './engine.ts';
 
 /**
  * Small Markdown helpers for summaries, agendas and exports built from the user's own words.
@@ -28,4 +29,17 @@ export function agendaMarkdown(locale: Locale, items: Array<{ topic: string; ask
   });
   lines.push('', `> ${translate(locale, 'companion.summary.shareNote')}`);
   return lines.join('\n');
+}
+
+/** Suggested opportunities as Markdown list lines: title, type and the reasons in plain words. */
+export function suggestionLines(locale: Locale, items: readonly OpportunitySuggestion[]): string[] {
+  return items.map((s) => {
+    const vars = { title: markdownInline(s.title), type: s.typeLabel };
+    return s.reasons.length
+      ? `- ${translate(locale, 'career.companion.suggestionLine', {
+          ...vars,
+          reasons: s.reasons.map(markdownInline).join(translate(locale, 'career.companion.reasonSeparator')),
+        })}`
+      : `- ${translate(locale, 'career.companion.suggestionLineBare', vars)}`;
+  });
 }

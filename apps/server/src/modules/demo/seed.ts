@@ -4,6 +4,7 @@ import { hashPassword } from '../../platform/passwords.ts';
 import { newId } from '../../platform/ids.ts';
 import { DEMO_ACCOUNTS } from './info.ts';
 import { DEMO_DEPARTMENTS, DEMO_EMAIL_DOMAIN, DEMO_PEOPLE, type DemoPerson } from './company.ts';
+import { seedDemoCareer } from './career.ts';
 
 /** Seeding needs only the database and the demo password, so the CLI can call it without HTTP. */
 export type SeedDeps = Pick<AppDeps, 'db' | 'config'>;
@@ -53,8 +54,10 @@ export async function seedDemo(deps: SeedDeps, opts: { onlyIfEmpty?: boolean } =
         sort_order: i,
       });
     }
+    const personIds = new Map<string, string>();
     for (const person of DEMO_PEOPLE) {
       const id = newId();
+      personIds.set(`${person.family} ${person.given}`, id);
       await identityRepo.insertUser(tx, {
         id,
         email: demoEmail(person),
@@ -73,12 +76,20 @@ export async function seedDemo(deps: SeedDeps, opts: { onlyIfEmpty?: boolean } =
       if (person.roles?.length) await identityRepo.setRoles(tx, id, person.roles);
       if (person.manager) await identityRepo.setDepartmentManager(tx, idOf(person.dept), id);
     }
+    const career = await seedDemoCareer(tx, deps.config, {
+      idOf: (name) => {
+        const id = personIds.get(name);
+        if (!id) throw new Error(`demo career data names unknown person ${name}`);
+        return id;
+      },
+      departmentIdOf: idOf,
+    });
     await identityRepo.audit(tx, {
       actor_id: null,
       action: 'demo.seeded',
       subject_type: 'system',
       subject_id: null,
-      detail: { people: DEMO_PEOPLE.length, departments: DEMO_DEPARTMENTS.length },
+      detail: { people: DEMO_PEOPLE.length, departments: DEMO_DEPARTMENTS.length, career },
     });
     return true;
   });

@@ -13,6 +13,8 @@ import { runCommand } from '../community/events.ts';
 import { nowIso } from '../../db/index.ts';
 import { searchIndex } from './index-writer.ts';
 import { normaliseForSearch, runs } from './normalize.ts';
+import { parseQuery } from './query.ts';
+import { searchRepo } from './repo.ts';
 
 interface Hit {
   type: string;
@@ -230,6 +232,34 @@ describe('search', () => {
       if (expected.length) nonEmpty += 1;
     }
     expect(nonEmpty).toBeGreaterThan(60);
+
+    // The same through the repository with a tiny page and a tiny "newest first" window, so the
+    // PostgreSQL two-step search (newest documents, then the index for older ones) and paging
+    // across its boundary are exercised too.
+    for (const q of [...new Set(queries)].slice(0, 40)) {
+      const expected = docs
+        .filter((d) => d.text.includes(normaliseForSearch(q)))
+        .map((d) => d.key)
+        .sort();
+      const got: string[] = [];
+      let cursor: { id: number } | undefined;
+      for (let guard = 0; guard < 200; guard++) {
+        const rows = await searchRepo.search(t.deps.db, {
+          userId: readerId,
+          terms: parseQuery(q).terms,
+          communityId: community.id,
+          types: ['post', 'comment'],
+          cursor,
+          limit: 4,
+          scanMax: 1_000_000,
+          recentWindow: 7,
+        });
+        got.push(...rows.map((r) => `${r.doc_type}:${r.doc_id}`));
+        if (rows.length < 4) break;
+        cursor = { id: Number(rows[rows.length - 1]!.id) };
+      }
+      expect(got.sort(), `repository, query ${q}`).toEqual(expected);
+    }
   });
 
   it('matches full-width/half-width and case variants (NFKC) and highlights the original text', async () => {

@@ -15,7 +15,7 @@ describe('web app serving', () => {
     fs.mkdirSync(path.join(webDist, 'assets'), { recursive: true });
     fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><div id="root"></div>');
     fs.writeFileSync(path.join(webDist, 'assets', 'index-abc.js'), 'console.log("engawa")');
-    t = await createTestApp({ WEB_DIST: webDist });
+    t = await createTestApp({ WEB_DIST: webDist, RATE_LIMIT_PER_MINUTE: '5' });
   });
   afterAll(async () => {
     await t.close();
@@ -45,5 +45,18 @@ describe('web app serving', () => {
   it('still requires sign-in for the API', async () => {
     const a = await anonymous(t);
     expect((await a.get('/api/me')).status).toBe(401);
+  });
+
+  it('never rate-limits the web bundle (reloads must not blank the page), but does limit the API', async () => {
+    const a = await anonymous(t);
+    for (let i = 0; i < 12; i++) {
+      expect((await a.get('/assets/index-abc.js')).status).toBe(200);
+      expect((await a.get('/')).status).toBe(200);
+    }
+    const asset = await a.get('/assets/index-abc.js');
+    expect(asset.headers['cache-control']).toContain('immutable');
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await a.get('/api/me')).status);
+    expect(statuses).toContain(429);
   });
 });

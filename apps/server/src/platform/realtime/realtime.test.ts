@@ -185,8 +185,16 @@ describe('live event stream (GET /api/events/ws)', () => {
     const TOTAL = 240;
     let emitted = 0;
     let writer = 0;
+    // Every 40 events the producer waits for one more drop, so connections are always cut while
+    // events are still flowing, however fast or slow the machine is.
+    const dropWaiters: Array<() => void> = [];
+    let checkpoint = 40;
     const producing = (async () => {
       while (emitted < TOTAL) {
+        if (emitted >= checkpoint) {
+          checkpoint += 40;
+          await new Promise<void>((resolve) => dropWaiters.push(resolve));
+        }
         const burst = 1 + Math.floor(random() * 4);
         const jobs: Array<Promise<void>> = [];
         for (let b = 0; b < burst && emitted < TOTAL; b++) {
@@ -214,6 +222,7 @@ describe('live event stream (GET /api/events/ws)', () => {
           c.socket.drop();
           drops += 1;
           if (emitted > 0 && emitted < TOTAL) dropsMidStream += 1;
+          dropWaiters.splice(0).forEach((resolve) => resolve());
           await sleep(Math.floor(random() * 20));
           await c.connect();
         }

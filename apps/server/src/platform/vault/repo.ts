@@ -20,6 +20,11 @@ export const vaultRepo = {
       .onConflict((oc) => oc.column('user_id').doNothing())
       .execute();
   },
+  /** Whether a user is part of the demo company (the seed-only vault path opens only those). */
+  async isDemoUser(db: Q, userId: string): Promise<boolean> {
+    const row = await db.selectFrom('users').select('is_demo').where('id', '=', userId).executeTakeFirst();
+    return Number(row?.is_demo ?? 0) === 1;
+  },
   deleteKey(db: Q, userId: string) {
     return db.deleteFrom('vault_keys').where('user_id', '=', userId).execute();
   },

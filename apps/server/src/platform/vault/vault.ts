@@ -47,8 +47,12 @@ export type VaultEraser = (trx: Transaction<DB>, ownerTag: string) => Promise<vo
  * vault: callers get keyed hashes.
  */
 export interface SystemSecrets {
-  /** HMAC-SHA256(secret(purpose, name), value), creating the secret on first use. */
-  keyedHash(purpose: string, name: string, value: string): Promise<string>;
+  /**
+   * HMAC-SHA256(secret(purpose, name), value), creating the secret on first use. Pass the
+   * caller's transaction when inside one (an eraser, a command): on SQLite a query outside an
+   * open transaction would wait for it forever.
+   */
+  keyedHash(purpose: string, name: string, value: string, trx?: Transaction<DB>): Promise<string>;
   /** Names of the secrets that exist for a purpose, sorted. */
   names(purpose: string): Promise<string[]>;
   /** Deletes a secret (in the caller's transaction when given); its hashes become unlinkable. */
@@ -75,6 +79,27 @@ export interface Vault {
 
 function ownerTagOf(dataKey: Buffer): string {
   return crypto.createHmac('sha256', deriveKey(dataKey, 'owner-tag')).update('owner').digest('base64url');
+}
+
+/**
+ * The owner vault over an unwrapped data key. Internal to platform/vault: `createVault` hands it
+ * out only for the request's own actor, and `demo-seed.ts` only for demo people while seeding.
+ */
+export function ownerVaultFor(userId: string, dataKey: Buffer): OwnerVault {
+  return {
+    ownerTag: ownerTagOf(dataKey),
+    seal(kind, recordId, value) {
+      return sealRecord(
+        dataKey,
+        Buffer.from(JSON.stringify(value), 'utf8'),
+        recordAad(userId, kind, recordId),
+      );
+    },
+    open(kind, recordId, sealed, schema) {
+      const plain = openRecord(dataKey, sealed, recordAad(userId, kind, recordId));
+      return schema.parse(JSON.parse(plain.toString('utf8')));
+    },
+  };
 }
 
 /**
@@ -113,50 +138,35 @@ export function createVault(opts: { db: Kysely<DB>; provider: MasterKeyProvider 
     }
   }
 
-  function ownerVault(userId: string, dataKey: Buffer): OwnerVault {
-    return {
-      ownerTag: ownerTagOf(dataKey),
-      seal(kind, recordId, value) {
-        return sealRecord(
-          dataKey,
-          Buffer.from(JSON.stringify(value), 'utf8'),
-          recordAad(userId, kind, recordId),
-        );
-      },
-      open(kind, recordId, sealed, schema) {
-        const plain = openRecord(dataKey, sealed, recordAad(userId, kind, recordId));
-        return schema.parse(JSON.parse(plain.toString('utf8')));
-      },
-    };
-  }
-
   // Unwrapped system secrets, per process (they never leave this module). Names are never reused
   // after deletion (e.g. a closed month), so a copy another instance deleted is never needed again.
   const secretCache = new Map<string, Buffer>();
 
-  async function secretOf(purpose: string, name: string): Promise<Buffer> {
+  async function secretOf(purpose: string, name: string, q: Kysely<DB> | Transaction<DB>): Promise<Buffer> {
     const cacheKey = `${purpose}\u0000${name}`;
     const cached = secretCache.get(cacheKey);
     if (cached) return cached;
-    const secret = await loadSecret(purpose, name);
-    secretCache.set(cacheKey, secret);
+    const secret = await loadSecret(purpose, name, q);
+    // A secret first created inside a caller's transaction is cached only once it is committed
+    // (a rolled-back transaction would leave a cached secret that no row holds).
+    if (q === db) secretCache.set(cacheKey, secret);
     return secret;
   }
 
-  async function loadSecret(purpose: string, name: string): Promise<Buffer> {
-    let row = await vaultRepo.findSecret(db, purpose, name);
+  async function loadSecret(purpose: string, name: string, q: Kysely<DB> | Transaction<DB>): Promise<Buffer> {
+    let row = await vaultRepo.findSecret(q, purpose, name);
     if (!row) {
       const { keyId, wrapped } = await provider.wrap(
         crypto.randomBytes(KEY_BYTES),
         systemSecretAad(purpose, name),
       );
-      await vaultRepo.insertSecretIfMissing(db, {
+      await vaultRepo.insertSecretIfMissing(q, {
         purpose,
         name,
         master_key_id: keyId,
         wrapped_secret: wrapped,
       });
-      row = await vaultRepo.findSecret(db, purpose, name);
+      row = await vaultRepo.findSecret(q, purpose, name);
     }
     if (!row) throw new AppError('vault.unavailable');
     return provider.unwrap(row.master_key_id, row.wrapped_secret, systemSecretAad(purpose, name));
@@ -166,7 +176,7 @@ export function createVault(opts: { db: Kysely<DB>; provider: MasterKeyProvider 
     async forOwner(actor) {
       if (!attested.has(actor))
         throw new Error('vault.forOwner accepts only the actor of the current request');
-      return ownerVault(actor.userId, await dataKeyOf(actor.userId));
+      return ownerVaultFor(actor.userId, await dataKeyOf(actor.userId));
     },
 
     async eraseUser(userId) {
@@ -199,8 +209,8 @@ export function createVault(opts: { db: Kysely<DB>; provider: MasterKeyProvider 
     },
 
     secrets: {
-      async keyedHash(purpose, name, value) {
-        const secret = await secretOf(purpose, name);
+      async keyedHash(purpose, name, value, trx) {
+        const secret = await secretOf(purpose, name, trx ?? db);
         return crypto.createHmac('sha256', secret).update(value, 'utf8').digest('base64url');
       },
       names: (purpose) => vaultRepo.secretNames(db, purpose),

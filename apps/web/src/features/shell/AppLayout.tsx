@@ -7,6 +7,9 @@ import { useMe } from '../../api/session.ts';
 import { AREAS } from '../../routes/areas.tsx';
 import { LanguageSelect } from './LanguageSelect.tsx';
 import { UserMenu } from './UserMenu.tsx';
+import { HeaderSearch } from '../search/HeaderSearch.tsx';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
+import { RealtimeBridge } from '../../realtime/RealtimeBridge.tsx';
 
 function isActive(pathname: string, path: string): boolean {
   return path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
@@ -58,7 +61,10 @@ export function AppLayout() {
               </Text>
             </UnstyledButton>
           </Group>
-          <Group gap="xs" wrap="nowrap">
+          {/* Tight on phones: search, bell, language and avatar must fit in 375px. */}
+          <Group gap={6} wrap="nowrap">
+            <HeaderSearch />
+            <NotificationBell />
             <LanguageSelect />
             <UserMenu />
           </Group>
@@ -89,6 +95,8 @@ export function AppLayout() {
         </AppShell.Section>
       </AppShell.Navbar>
 
+      {/* The tab's one live-update connection (renders nothing). */}
+      <RealtimeBridge />
       <AppShell.Main id="main" tabIndex={-1}>
         <Outlet />
       </AppShell.Main>

@@ -37,7 +37,7 @@ export const enErrors: CatalogShape<typeof jaErrors> = {
     unknown_user: 'The user was not found.',
     last_admin: 'The last active administrator cannot be disabled or lose the admin role.',
     invalid_time_zone: 'The time zone is not valid.',
-    invalid_working_hours: 'Working hours must look like 09:00.',
+    invalid_working_hours: 'Working hours must look like 09:00, and work cannot start and end at the same time.',
   },
   csv: {
     invalid: 'The CSV has errors. Nothing was imported. Fix the rows listed below and upload it again.',
@@ -87,6 +87,16 @@ export const enErrors: CatalogShape<typeof jaErrors> = {
   search: {
     query_required: 'Enter a word to search for.',
     invalid_cursor: 'Could not load more results. Please search again.',
+  },
+  career: {
+    opportunity_closed: 'This opportunity is no longer open.',
+    own_opportunity: 'You cannot apply to an opportunity you run yourself.',
+    preview_outdated: 'Your profile changed after the preview was shown. Please check again what will be sent.',
+    opportunity_has_applications: 'An opportunity with applications cannot be deleted. Close it instead.',
+  },
+  oneonone: {
+    no_manager: 'You have no manager set, so there is no one to share with.',
+    no_summary: 'This conversation has no summary yet. Use "Summarise" first.',
   },
   field: {
     required: 'Required',

@@ -42,4 +42,8 @@ export const enNotifications: CatalogShape<typeof jaNotifications> = {
     subject: '[Engawa · urgent] {{title}}',
     intro: 'An organizer sent this as an urgent announcement.',
   },
+  bellUnread: 'Notifications ({{count}} unread)',
+  unreadItem: 'Unread: {{title}}',
+  grouped: '{{count}} grouped',
+  viewAll: 'See all notifications',
 };

@@ -37,7 +37,7 @@ export const jaErrors = {
     unknown_user: '指定されたユーザーが見つかりません。',
     last_admin: '最後の管理者を無効にしたり、管理者の権限を外したりすることはできません。',
     invalid_time_zone: 'タイムゾーンが正しくありません。',
-    invalid_working_hours: '勤務時間の形式が正しくありません（例: 09:00）。',
+    invalid_working_hours: '勤務時間は 09:00 のような形式で、始業と終業を別の時刻にしてください。',
   },
   csv: {
     invalid:
@@ -89,6 +89,16 @@ export const jaErrors = {
   search: {
     query_required: '検索する言葉を入力してください。',
     invalid_cursor: '検索結果の続きを読み込めませんでした。もう一度検索してください。',
+  },
+  career: {
+    opportunity_closed: 'この機会の募集は終了しています。',
+    own_opportunity: '自分が担当している機会には応募できません。',
+    preview_outdated: '確認画面を表示したあとにプロフィールが変わりました。もう一度、送られる内容を確認してください。',
+    opportunity_has_applications: '応募がある機会は削除できません。募集を終了してください。',
+  },
+  oneonone: {
+    no_manager: '上司が設定されていないため、共有できません。',
+    no_summary: 'この会話にはまだまとめがありません。先に「まとめる」を使ってください。',
   },
   field: {
     required: '必須です',

@@ -42,4 +42,8 @@ export const jaNotifications = {
     subject: '【Engawa・重要】{{title}}',
     intro: '主催者が重要なお知らせとして送りました。',
   },
+  bellUnread: '通知（未読 {{count}}件）',
+  unreadItem: '未読: {{title}}',
+  grouped: '{{count}}件をまとめて表示',
+  viewAll: 'すべての通知を見る',
 };

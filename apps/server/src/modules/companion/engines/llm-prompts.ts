@@ -13,6 +13,8 @@ interface PromptTexts {
   companyPolicy: string;
   /** When to use which tool. */
   tools: string;
+  /** The career tools, when the career module provides them. */
+  careerTools: string;
   modes: Record<CompanionMode, string>;
   /** Instructions for the end-of-conversation summary, common part. */
   summaryRole: string;
@@ -46,6 +48,9 @@ const ja: PromptTexts = {
 - save_private_note: 本人が「メモして」「残しておきたい」などと保存を望んだときだけ使う。保存する内容は本人の言葉で、本人に確認してから。メモは本人だけが読める。
 - draft_one_on_one_agenda: 本人が1on1の準備をしていて、話したい項目がそろったときに使う。各項目は「話したいこと」と「上司にお願い・質問したいこと」の組。下書きは本人に返すだけで、上司に何を共有するかは本人が項目ごとに選ぶ。
 ツールを使ったら、その結果を本人に短く伝える。`,
+  careerTools: `キャリアのツール:
+- read_my_profile: 本人のプロフィール（強み・価値観・スキル・経験・目標）を踏まえて話すときに使う。プロフィールは本人が書いたものとしてそのまま扱い、評価しない。
+- search_opportunities: 具体的な次の一歩として社内の機会（研修・社内公募・ジョブシャドウイング・社内副業・メンタリング）を提案するときに使う。提案するときは、結果に付いている理由を本人の言葉に合わせて添え、選ぶのは本人だと伝える。うまくいかなかった挑戦も経験として大切にする。`,
   modes: {
     free: 'モード: 自由に話す。本人が話したいことから始める。話が広がってきたら、モヤモヤ整理・強みの棚卸し・1on1の準備・キャリアの方向性・学習計画のどれかで整理することを提案してもよい。',
     moyamoya: `モード: モヤモヤ整理。はっきりしない気持ちを言葉にする手伝いをする。次の順に、急がず一つずつ進める:
@@ -121,6 +126,9 @@ Tone: warm, brief, never pushy. Respect the person's wording and reuse their wor
 - save_private_note: only when the person asks to note or keep something. Write it in their words and check with them first. Notes are readable by them alone.
 - draft_one_on_one_agenda: when the person is preparing a 1on1 and the items are clear. Each item pairs what they want to talk about with what they want to ask of their manager. The draft goes back to them only; they choose, item by item, what to share with their manager.
 After using a tool, tell the person briefly what came of it.`,
+  careerTools: `Career tools:
+- read_my_profile: when the conversation should build on the person's own profile (strengths, values, skills, experience, goals). Treat the profile as their own words; never judge it.
+- search_opportunities: when suggesting concrete next steps inside the company (trainings, internal postings, job shadowing, internal gigs, mentoring). Give the reasons that come with each result, in the person's terms, and make clear the choice is theirs. Attempts that did not work out count as experience too.`,
   modes: {
     free: 'Mode: just talk. Start from what the person wants to talk about. If it helps, you may suggest organising it as sorting out feelings, a strengths inventory, 1on1 preparation, career direction or a learning plan.',
     moyamoya: `Mode: sort out vague feelings. Help put an unclear feeling into words, one step at a time, without hurrying:
@@ -180,12 +188,15 @@ export function systemPrompt(input: {
   locale: Locale;
   companyAiPolicy: string | null;
   withTools: boolean;
+  /** Add the career tools' guidance (only when those tools are offered). */
+  withCareerTools?: boolean;
 }): string {
   const t = TEXTS[input.locale];
   const parts = [t.role];
   const policy = input.companyAiPolicy?.trim();
   if (policy) parts.push(`${t.companyPolicy}\n<<<\n${policy}\n>>>`);
   if (input.withTools) parts.push(t.tools);
+  if (input.withTools && input.withCareerTools) parts.push(t.careerTools);
   parts.push(t.modes[input.mode]);
   return parts.join('\n\n');
 }

@@ -1,7 +1,8 @@
 import { tool, zodSchema, type Schema, type ToolSet } from 'ai';
 import { z } from 'zod';
-import { COMPANION_LIMITS, translate, type Locale } from '@engawa/shared';
+import { CAREER_LIMITS, COMPANION_LIMITS, OPPORTUNITY_TYPES, translate, type Locale } from '@engawa/shared';
 import type { CompanionTools } from '../engine.ts';
+import { suggestionLines } from '../format.ts';
 
 /**
  * The tools the model may call, as a list of specs so a later issue adds one entry per tool
@@ -118,8 +119,73 @@ const draftOneOnOneAgenda = defineTool({
   failed: (locale) => ({ ok: false, summary: text(locale, 'agendaFailed'), forModel: { drafted: false } }),
 });
 
+const readMyProfile = defineTool({
+  name: 'read_my_profile',
+  description: {
+    ja: '本人のキャリアプロフィール（強み・価値観・スキルと自己評価・経験・目標）を読む。本人が自分のプロフィールを踏まえた相談や提案を望んだときに使う。本人以外のプロフィールは読めない。',
+    en: "Reads the person's own career profile (strengths, values, skills with self-assessed levels, experience, goals). Use when they want advice or suggestions that build on their profile. No one else's profile can be read.",
+  },
+  input: z.object({}),
+  available: (tools) => !!tools.readMyProfile,
+  async run(tools, _input, locale) {
+    const profile = await tools.readMyProfile!();
+    return {
+      ok: true,
+      summary: translate(locale, 'career.companion.profileRead'),
+      forModel: { profile: JSON.stringify(profile) },
+    };
+  },
+  failed: (locale) => ({
+    ok: false,
+    summary: translate(locale, 'career.companion.profileFailed'),
+    forModel: { read: false },
+  }),
+});
+
+const searchOpportunities = defineTool({
+  name: 'search_opportunities',
+  description: {
+    ja: '社内の募集中の機会（研修・社内公募・ジョブシャドウイング・社内副業・メンタリング）を、本人のプロフィールに合う順に、理由つきで探す。具体的な次の一歩を提案するときに使う。',
+    en: 'Searches the open internal opportunities (trainings, internal postings, job shadowing, internal gigs, mentoring), ranked for the person by their profile, each with reasons. Use to suggest concrete next steps.',
+  },
+  input: z.object({
+    query: z
+      .string()
+      .trim()
+      .max(CAREER_LIMITS.searchQueryMax)
+      .optional()
+      .describe('Words to look for (a skill, a department, a theme); leave out to rank everything'),
+    type: z.enum(OPPORTUNITY_TYPES).optional().describe('Only this kind of opportunity'),
+  }),
+  available: (tools) => !!tools.searchOpportunities,
+  async run(tools, input, locale) {
+    const results = await tools.searchOpportunities!({ query: input.query, type: input.type, limit: 5 });
+    return {
+      ok: true,
+      summary: results.length
+        ? [
+            translate(locale, 'career.companion.suggestionsIntro'),
+            '',
+            ...suggestionLines(locale, results),
+          ].join('\n')
+        : translate(locale, 'career.companion.searchNone'),
+      forModel: { count: results.length, results: JSON.stringify(results) },
+    };
+  },
+  failed: (locale) => ({
+    ok: false,
+    summary: translate(locale, 'career.companion.searchFailed'),
+    forModel: { searched: false },
+  }),
+});
+
 /** Every tool, in the order the model sees them. Later issues append here. */
-export const COMPANION_TOOL_SPECS: ReadonlyArray<RegisteredTool> = [savePrivateNote, draftOneOnOneAgenda];
+export const COMPANION_TOOL_SPECS: ReadonlyArray<RegisteredTool> = [
+  savePrivateNote,
+  draftOneOnOneAgenda,
+  readMyProfile,
+  searchOpportunities,
+];
 
 /**
  * The AI SDK tool set for one answer. `execute` never throws: a failed run becomes an `ok: false`

@@ -181,7 +181,11 @@ export class LlmEngine implements CompanionEngine {
 
   respond(input: EngineInput): AsyncIterable<EngineEvent> {
     return this.stream({
-      system: systemPrompt({ ...input, withTools: this.opts.tools !== false }),
+      system: systemPrompt({
+        ...input,
+        withTools: this.opts.tools !== false,
+        withCareerTools: !!input.tools.searchOpportunities,
+      }),
       messages: [...recentHistory(input.history), { role: 'user', content: input.message }],
       ...(this.opts.tools !== false ? { tools: input.tools } : {}),
       locale: input.locale,

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { translate, type Locale } from '@engawa/shared';
 import type { ChatMessage, CompanionEngine, CompanionMode, EngineEvent, EngineInput } from '../engine.ts';
-import { markdownCell, markdownInline } from '../format.ts';
+import { markdownCell, markdownInline, suggestionLines } from '../format.ts';
 
 /**
  * The built-in guided-reflection engine: no model, works offline. Each mode is a short flow of
@@ -65,15 +65,59 @@ export function keyPhrase(message: string, locale: Locale): string {
   return (cut > max / 2 ? head.slice(0, cut) : head) + '…';
 }
 
-/** The answer text for one turn: reflection of the user's words, then the next question. */
-export function composeReply(input: Pick<EngineInput, 'mode' | 'locale' | 'history' | 'message'>): string {
+/**
+ * The answer text for one turn: reflection of the user's words, then (when given) concrete
+ * suggestions, then the next question.
+ */
+export function composeReply(
+  input: Pick<EngineInput, 'mode' | 'locale' | 'history' | 'message'>,
+  suggestions?: string,
+): string {
   const answered = input.history.filter((m) => m.role === 'user').length;
   const phrase = keyPhrase(input.message, input.locale);
   const reflection =
     Array.from(phrase).length < 3
       ? t(input.locale, 'reflect.short')
       : t(input.locale, `reflect.${['a', 'b', 'c'][answered % 3]}`, { quote: phrase });
-  return `${reflection}\n\n${nextQuestion(input.mode, input.locale, answered)}`;
+  const middle = suggestions ? `\n\n${suggestions}` : '';
+  return `${reflection}${middle}\n\n${nextQuestion(input.mode, input.locale, answered)}`;
+}
+
+/** Modes whose flow ends by suggesting concrete next steps from the catalog, and the kinds they look at. */
+const SUGGESTING_MODES: Partial<Record<CompanionMode, readonly string[] | undefined>> = {
+  direction: undefined,
+  learning: ['training', 'mentoring', 'shadowing'],
+};
+
+/**
+ * At the end of the キャリアの方向性 and 学習計画 flows (the answer to the last question), the same
+ * matching as the person's recommendations picks up to three open opportunities: their profile's
+ * goals and skills, plus what they said in this conversation. Undefined when the career tools
+ * are not wired or it is not that moment.
+ */
+export async function nextStepSuggestions(input: EngineInput): Promise<string | undefined> {
+  const answered = input.history.filter((m) => m.role === 'user').length;
+  if (!(input.mode in SUGGESTING_MODES) || answered !== FLOW_QUESTIONS || !input.tools.searchOpportunities) {
+    return undefined;
+  }
+  const talk = [...input.history.filter((m) => m.role === 'user').map((m) => m.content), input.message].join(
+    '\n',
+  );
+  try {
+    const found = await input.tools.searchOpportunities({
+      talk,
+      types: SUGGESTING_MODES[input.mode],
+      limit: 3,
+    });
+    if (!found.length) return translate(input.locale, 'career.companion.noneFound');
+    return [
+      translate(input.locale, 'career.companion.suggestionsIntro'),
+      '',
+      ...suggestionLines(input.locale, found),
+    ].join('\n');
+  } catch {
+    return undefined; // suggestions are a bonus: the reflection goes on without them
+  }
 }
 
 /** Splits text into small display chunks: words for Latin text, 2–3 characters for Japanese. */
@@ -134,7 +178,8 @@ export function createOfflineEngine(opts: { delayMs?: number } = {}): CompanionE
   return {
     kind: 'offline',
     async *respond(input: EngineInput): AsyncIterable<EngineEvent> {
-      for (const delta of chunkText(composeReply(input))) {
+      const suggestions = await nextStepSuggestions(input);
+      for (const delta of chunkText(composeReply(input, suggestions))) {
         if (input.signal.aborted) return;
         if (delayMs > 0) await sleep(delayMs, undefined, { signal: input.signal }).catch(() => undefined);
         if (input.signal.aborted) return;

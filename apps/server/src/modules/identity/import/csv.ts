@@ -3,7 +3,7 @@ import { LIMITS, type FieldIssue, type FieldIssueCode } from '@engawa/shared';
 import { AppError } from '../../../platform/errors.ts';
 
 /** Which uploaded file an issue is in; also the `file` of each reported issue. */
-export type CsvFile = 'departments' | 'users';
+export type CsvFile = 'departments' | 'users' | 'opportunities';
 
 /**
  * A CSV file as the importer accepts it: text (from the JSON API) or raw bytes (from the CLI,
@@ -50,7 +50,11 @@ export class IssueList {
   }
 }
 
-const INPUT_FIELD: Record<CsvFile, string> = { departments: 'departmentsCsv', users: 'usersCsv' };
+const INPUT_FIELD: Record<CsvFile, string> = {
+  departments: 'departmentsCsv',
+  users: 'usersCsv',
+  opportunities: 'csv',
+};
 
 /** Throws csv.too_large (naming the request field) when a file is over LIMITS.csvMaxBytes. */
 export function assertCsvSize(file: CsvFile, input: CsvInput): void {

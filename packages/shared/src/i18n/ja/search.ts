@@ -1,0 +1,27 @@
+/** Search (検索): the search page and the header search box. */
+export const jaSearch = {
+  title: '検索',
+  label: '検索する言葉',
+  placeholder: '投稿・コメント・コミュニティを検索（例: 研修）',
+  headerPlaceholder: '検索',
+  clear: '検索語をクリア',
+  hint: '2文字の言葉（研修、転職、評価など）や1文字でも探せます。全角・半角、大文字・小文字は区別しません。',
+  typeFilter: '検索する対象',
+  communityFilter: 'コミュニティで絞り込む',
+  kindFilter: '投稿の種類で絞り込む',
+  anyCommunity: 'すべてのコミュニティ',
+  anyKind: 'すべての種類',
+  byAuthor: '投稿者: {{name}}',
+  clearAuthor: '投稿者の絞り込みを解除',
+  filterByAuthor: '{{name}}さんの投稿に絞り込む',
+  results: '「{{q}}」の検索結果',
+  noResults: '「{{q}}」に一致するものは見つかりませんでした。',
+  commentOn: '「{{title}}」へのコメント',
+  commentOnUntitled: '投稿へのコメント',
+  types: {
+    all: 'すべて',
+    post: '投稿',
+    comment: 'コメント',
+    community: 'コミュニティ',
+  },
+};
