@@ -140,9 +140,10 @@ test('two colleagues: a post appears live, a reaction and a comment reach the au
     await expect(postCard(pageA, text).getByRole('button', { name: 'いいね 1件' })).toBeVisible({
       timeout: 15_000,
     });
+    // …and A gets a notification of the reaction, without reload.
+    await expect(pageA.getByRole('button', { name: '通知（未読 1件）' })).toBeVisible({ timeout: 15_000 });
 
     // B comments (B's first post ever: the code of conduct again); A's bell shows it without reload.
-    await expect(pageA.getByRole('button', { name: '通知', exact: true })).toBeVisible();
     await live.getByRole('link', { name: /コメント/ }).click();
     await pageB.getByRole('textbox', { name: 'コメント' }).fill('参加します。研修の資料、助かります！');
     await pageB.getByRole('button', { name: 'コメントする' }).click();
@@ -151,9 +152,10 @@ test('two colleagues: a post appears live, a reaction and a comment reach the au
       .getByRole('button', { name: '行動規範を確認しました' })
       .click();
     await expect(pageB.getByRole('article', { name: '鈴木 健太さんのコメント' })).toBeVisible();
-    await expect(pageA.getByRole('button', { name: '通知（未読 1件）' })).toBeVisible({ timeout: 15_000 });
-    await pageA.getByRole('button', { name: '通知（未読 1件）' }).click();
+    await expect(pageA.getByRole('button', { name: '通知（未読 2件）' })).toBeVisible({ timeout: 15_000 });
+    await pageA.getByRole('button', { name: '通知（未読 2件）' }).click();
     await expect(pageA.getByRole('dialog', { name: /^通知/ })).toContainText('鈴木 健太さんがあなたの投稿');
+    await expect(pageA.getByRole('dialog', { name: /^通知/ })).toContainText('リアクションしました');
     await pageA.screenshot({ path: testInfo.outputPath('community-a-bell.png'), fullPage: true });
 
     // B finds the post by the two-character word 研修, highlighted.

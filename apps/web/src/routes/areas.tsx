@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import { ComingSoonPage } from '../features/shell/ComingSoonPage.tsx';
+import { CareerLayout } from '../features/career/CareerLayout.tsx';
+import { careerRoutes } from '../features/career/routes.tsx';
 import { CompanionLayout } from '../features/companion/CompanionLayout.tsx';
 import { companionRoutes } from '../features/companion/routes.tsx';
 import { CommunityArea, communityRoutes } from '../features/community/routes.tsx';
@@ -40,7 +42,13 @@ export const AREAS: readonly Area[] = [
     element: <CompanionLayout />,
     children: companionRoutes,
   },
-  { key: 'career', path: '/career', ready: false, element: <ComingSoonPage area="career" /> },
+  {
+    key: 'career',
+    path: '/career',
+    ready: true,
+    element: <CareerLayout />,
+    children: careerRoutes,
+  },
   { key: 'thanks', path: '/thanks', ready: false, element: <ComingSoonPage area="thanks" /> },
   { key: 'knowhow', path: '/knowhow', ready: true, element: <KnowhowPage /> },
 ];

@@ -35,6 +35,8 @@ export type CommunityEvent =
       commentId: string | null;
       reaction: string;
       count: number;
+      /** True when the actor added the reaction (false: took it back). */
+      added: boolean;
     })
   | (EventBase & {
       type: 'mention';

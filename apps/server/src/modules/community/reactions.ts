@@ -38,6 +38,7 @@ export function reactionRoutes(app: ZodApp, deps: AppDeps) {
         commentId: type === 'comment' ? id : null,
         reaction,
         count,
+        added: on,
       });
     });
     const tally = await engagementRepo.reactionTally(deps.db, type, [id], actor.userId);

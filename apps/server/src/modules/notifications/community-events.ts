@@ -96,7 +96,33 @@ async function notifyFor(ctx: NotifyContext, e: CommunityEvent): Promise<void> {
       await notify(ctx, { ...common, userIds: parentAuthor, kind: 'reply' });
       return;
     }
+    case 'reaction.changed': {
+      // Someone reacted to my post or comment: one grouped notification per thing reacted to.
+      // Taking a reaction back tells nobody.
+      if (!e.added) return;
+      const post = await notificationRepo.postSummary(ctx.tx, e.postId);
+      if (!post) return;
+      const author = e.commentId
+        ? (await notificationRepo.commentAuthor(ctx.tx, e.commentId))?.author_id
+        : post.author_id;
+      if (!author) return;
+      if (e.visibility === 'private') {
+        const members = await notificationRepo.memberIds(ctx.tx, e.communityId, [author]);
+        if (!members.has(author)) return;
+      }
+      await notify(ctx, {
+        userIds: [author],
+        kind: 'reaction',
+        threadKey: e.commentId ? `reactions:comment:${e.commentId}` : `reactions:post:${e.postId}`,
+        actorId: e.actorId,
+        subject: subjectOf(post),
+        context: post.community_name,
+        link: postLink(e.communityId, e.postId, e.commentId),
+      });
+      return;
+    }
     case 'post.deleted':
+      await retractNotifications(ctx.tx, `reactions:post:${e.postId}`);
       await retractNotifications(ctx.tx, `post:${e.postId}`);
       await retractNotifications(ctx.tx, `announcement:${e.postId}`);
       return;

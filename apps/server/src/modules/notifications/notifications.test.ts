@@ -312,6 +312,32 @@ describe('notifications', () => {
     expect((await list(commenter.agent)).items).toEqual([]);
   });
 
+  it('tells the author when someone reacts to their post (grouped), never when a reaction is taken back', async () => {
+    const [fan1, fan2] = [await person(), await person()];
+    const community = await insertCommunity(t, { name: 'リアクションの部屋' });
+    const post = await insertPost(t, { communityId: community.id, authorId: author.id, title: '評価の話' });
+    const mine = () => list(author.agent).then((l) => l.items.filter((i) => i.link.includes(post.id)));
+
+    expect((await fan1.agent.put(`/api/posts/${post.id}/reactions/thumbsup`)).status).toBe(200);
+    expect(await mine()).toMatchObject([
+      {
+        kind: 'reaction',
+        count: 1,
+        title: expect.stringMatching(/さんが「評価の話」にリアクションしました$/),
+      },
+    ]);
+    expect((await fan2.agent.put(`/api/posts/${post.id}/reactions/heart`)).status).toBe(200);
+    expect((await mine()).map((i) => [i.kind, i.count, i.title])).toEqual([
+      ['reaction', 2, '「評価の話」に2件の新しいリアクションがあります'],
+    ]);
+    // Taking a reaction back, or reacting to one's own post, tells nobody.
+    expect((await fan2.agent.delete(`/api/posts/${post.id}/reactions/heart`)).status).toBe(200);
+    expect((await author.agent.put(`/api/posts/${post.id}/reactions/heart`)).status).toBe(200);
+    expect((await mine()).map((i) => i.count)).toEqual([2]);
+    // The reactor hears nothing about their own reaction.
+    expect((await list(fan1.agent)).items.filter((i) => i.link.includes(post.id))).toEqual([]);
+  });
+
   it('in a private community, only current members hear about comments', async () => {
     const [member, formerMember] = [await person(), await person()];
     const community = await insertCommunity(t, { visibility: 'private', members: [{ userId: member.id }] });

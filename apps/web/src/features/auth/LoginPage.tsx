@@ -52,6 +52,8 @@ export function LoginPage() {
     mutationFn: () => api.post('/api/auth/login', { email: email.trim(), password }),
     onSuccess: async () => {
       setSignedOutOnPurpose(false);
+      // Nothing cached for a previous session (one that expired elsewhere) may show to this one.
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
       // The session (and possibly its CSRF token) changed: load it before showing the app.
       await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
       await navigate(next, { replace: true });

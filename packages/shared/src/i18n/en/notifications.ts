@@ -24,6 +24,10 @@ export const enNotifications: CatalogShape<typeof jaNotifications> = {
       one: '{{actor}} mentioned you in “{{subject}}”',
       many: '{{count}} mentions of you in “{{subject}}”',
     },
+    reaction: {
+      one: '{{actor}} reacted to “{{subject}}”',
+      many: '{{count}} new reactions to “{{subject}}”',
+    },
     announcement: {
       one: 'Announcement in {{context}}: “{{subject}}”',
       many: 'Announcement in {{context}}: “{{subject}}” and {{count}} more',

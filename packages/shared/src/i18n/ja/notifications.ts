@@ -24,6 +24,10 @@ export const jaNotifications = {
       one: '{{actor}}さんが「{{subject}}」であなたをメンションしました',
       many: '「{{subject}}」で{{count}}件のメンションがあります',
     },
+    reaction: {
+      one: '{{actor}}さんが「{{subject}}」にリアクションしました',
+      many: '「{{subject}}」に{{count}}件の新しいリアクションがあります',
+    },
     announcement: {
       one: '{{context}}のお知らせ:「{{subject}}」',
       many: '{{context}}のお知らせ:「{{subject}}」ほか{{count}}件',
