@@ -126,7 +126,8 @@ export async function buildApp(
   const { config } = opts;
   const app = Fastify({
     logger: loggerOptions(config, opts.logStream),
-    trustProxy: true,
+    // Fastify accepts a hop count at runtime (lib/request.js) though its types omit numbers.
+    trustProxy: config.trustProxy as boolean | string,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, createUser, signIn, TEST_PASSWORD, type TestApp } from './test/harness.ts';
+import { anonymous, createTestApp, createUser, signIn, TEST_PASSWORD, type TestApp } from './test/harness.ts';
 import { DEMO_ACCOUNTS } from './modules/demo/info.ts';
 
 /**
@@ -245,6 +245,37 @@ describe('engawa CLI', { timeout: 120_000 }, () => {
     expect(retire.code, retire.stderr).toBe(0);
     expect(fs.existsSync(`${keyFile}.prev`)).toBe(false);
     expect((await owner.get(`/api/companion/notes/${noteId}`)).status).toBe(200);
+  });
+
+  it('erase-user deletes the private data and the data key, closes the account, and needs --yes', async () => {
+    const u = await createUser(t);
+    const other = await createUser(t);
+    const owner = await signIn(t, u.email);
+    const keeper = await signIn(t, other.email);
+    expect((await owner.post('/api/companion/notes', { body: '消してほしいメモ' })).status).toBe(201);
+    expect((await keeper.post('/api/companion/notes', { body: '残るメモ' })).status).toBe(201);
+    const notes = () => t.deps.db.selectFrom('companion_notes').select('id').execute();
+    const keyOf = (id: string) =>
+      t.deps.db.selectFrom('vault_keys').select('user_id').where('user_id', '=', id).executeTakeFirst();
+    expect(await notes()).toHaveLength(2);
+
+    const unconfirmed = await engawa(['erase-user', '--email', u.email], envFor(t));
+    expect(unconfirmed.code).toBe(2);
+    expect(await notes()).toHaveLength(2);
+
+    const run = await engawa(['erase-user', '--email', u.email, '--yes'], envFor(t));
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Erased the private data');
+    expect(await notes()).toHaveLength(1);
+    expect(await keyOf(u.id)).toBeUndefined();
+    expect(await keyOf(other.id)).toBeDefined();
+    expect((await owner.get('/api/me')).status).toBe(401);
+    const again = await (
+      await anonymous(t)
+    ).post('/api/auth/login', { email: u.email, password: TEST_PASSWORD });
+    expect(again.status).toBeGreaterThanOrEqual(400);
+    // The colleague's private note is untouched.
+    expect((await keeper.get('/api/companion/notes')).json()).toMatchObject({ items: [{}] });
   });
 
   it('backup writes an online SQLite copy (0600) that opens and has the users', async () => {

@@ -2,6 +2,10 @@ import { LIMITS, normalizeEmail, translate, type Locale } from '@engawa/shared';
 import fs from 'node:fs';
 import { loadConfig, type Config } from './config.ts';
 import { rotateMasterKey } from './platform/vault/index.ts';
+import { buildApp } from './app.ts';
+import { loadSecrets } from './platform/secrets.ts';
+import { identityRepo } from './modules/identity/repo.ts';
+import { userEraser } from './modules/identity/userEraser.ts';
 import { migrator } from './db/index.ts';
 import { AppError } from './platform/errors.ts';
 import { backupSqlite, pgDumpCommand } from './platform/backup.ts';
@@ -43,6 +47,11 @@ Commands:
                            The old key stays in MASTER_KEY_FILE.prev so older backups remain
                            readable; --retire-previous deletes it, which makes everything erased
                            before now unrecoverable from any backup.
+  erase-user --email E --yes
+                           Erase a person's private data (companion, notes, private career
+                           profile, 1on1 drafts) for good and close the account. Their public
+                           posts stay. Run rotate-master-key --retire-previous afterwards so
+                           backups taken before cannot be decrypted either.
   help                     Show this help.
 
 The CLI reads the server's environment (DATA_DIR, DATABASE_URL, MASTER_KEY_FILE, ...).
@@ -134,6 +143,26 @@ const commands: Record<string, Command> = {
   },
 
   'import-csv': importCsvCommand,
+
+  async 'erase-user'(args, config, io) {
+    const v = parseOptions(args, { email: { type: 'string' }, yes: { type: 'boolean' } });
+    if (!v.email) throw usageError('erase-user needs --email.');
+    if (!v.yes) throw usageError('erase-user cannot be undone: add --yes to confirm.');
+    await withDatabase(config, async (database) => {
+      await migrateUp(database, io);
+      // The full app wires every module's eraser into the vault; nothing listens or starts jobs.
+      const { app, deps } = await buildApp({ config, secrets: loadSecrets(config), database });
+      try {
+        const user = await identityRepo.findUserByEmail(deps.db, v.email!);
+        if (!user) throw new CliError(`No user with the e-mail address ${normalizeEmail(v.email!)}.`);
+        await userEraser(deps, user.id, null);
+        io.out(`Erased the private data of ${user.email} and closed the account.`);
+        io.out('To make backups taken before unreadable too: engawa rotate-master-key --retire-previous');
+      } finally {
+        await app.close();
+      }
+    });
+  },
 
   async 'rotate-master-key'(args, config, io) {
     const v = parseOptions(args, {

@@ -25,6 +25,12 @@ const EnvSchema = z.object({
     .positive()
     .default(24 * 14),
   COOKIE_SECURE: bool.optional(),
+  /**
+   * Which proxies to trust for the client address (rate limits key on it): unset/false = none, a hop
+   * count, or addresses/CIDRs (`127.0.0.1,10.0.0.0/8`). Never `true` unless every request comes
+   * through a proxy that overwrites X-Forwarded-For.
+   */
+  TRUST_PROXY: z.string().default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_PASSWORD: z.string().min(8).default('engawa-demo'),
   /** `false` to skip creating the demo company on an empty database. */
@@ -82,6 +88,7 @@ export interface Config {
   sessionTtlMs: number;
   cookieSecure: boolean;
   logLevel: Env['LOG_LEVEL'];
+  trustProxy: boolean | number | string;
   demo: { password: string; seed: boolean };
   smtp: { url: string | undefined; from: string };
   redis: { url: string | undefined; prefix: string };
@@ -141,6 +148,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     cookieSecure: e.COOKIE_SECURE ?? (e.PUBLIC_URL?.startsWith('https://') || false),
     logLevel: e.LOG_LEVEL,
+    trustProxy:
+      e.TRUST_PROXY === 'true'
+        ? true
+        : e.TRUST_PROXY === 'false' || e.TRUST_PROXY === ''
+          ? false
+          : /^\d+$/.test(e.TRUST_PROXY)
+            ? Number(e.TRUST_PROXY)
+            : e.TRUST_PROXY,
     demo: { password: e.DEMO_PASSWORD, seed: e.DEMO_SEED },
     smtp: { url: e.SMTP_URL, from: e.SMTP_FROM },
     redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },

@@ -8,6 +8,7 @@ import {
   type FieldIssueCode,
 } from '@engawa/shared';
 import { AppError } from './errors.ts';
+import { isPrivateRoute } from './private-routes.ts';
 import { localeFromHeader } from './i18n.ts';
 
 function zodIssueCode(keyword: string, params: Record<string, unknown>, message: string): FieldIssueCode {
@@ -88,8 +89,11 @@ export function installErrorHandling(app: FastifyInstance) {
         error.statusCode === 404 ? 'common.not_found' : 'common.validation',
       );
     }
+    // In private areas a message or stack could quote decrypted text: log the error's class only.
     request.log.error(
-      { err: { message: error.message, stack: error.stack, code: error.code } },
+      isPrivateRoute(request.routeOptions.url)
+        ? { err: { name: error.name, code: error.code } }
+        : { err: { message: error.message, stack: error.stack, code: error.code } },
       'unhandled error',
     );
     return send(request, reply, 500, 'common.internal');

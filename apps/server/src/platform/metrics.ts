@@ -1,9 +1,11 @@
 import client from 'prom-client';
 import type { FastifyInstance } from 'fastify';
+import { isPrivateRoute } from './private-routes.ts';
 
 /**
  * Prometheus metrics: process figures and HTTP request counts/latency by route pattern and status.
- * Labels are route patterns, never ids or user data: no per-person figure can exist here.
+ * Labels are route patterns, never ids or user data: no per-person figure can exist here, and the
+ * private areas (companion, career profile, 1on1) are not counted at all.
  */
 export function createMetrics() {
   const registry = new client.Registry();
@@ -20,6 +22,8 @@ export function createMetrics() {
     install(app: FastifyInstance) {
       app.addHook('onResponse', async (request, reply) => {
         const route = request.routeOptions.url ?? 'unmatched';
+        // Private areas leave no figure at all: a live counter would show when someone uses them.
+        if (isPrivateRoute(route)) return;
         duration.observe(
           { method: request.method, route, status: String(reply.statusCode) },
           reply.elapsedTime / 1000,

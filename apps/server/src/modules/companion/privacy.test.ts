@@ -170,6 +170,11 @@ describe('the canary stays with its owner', () => {
     expect(metrics.status).toBe(200);
     expect(metrics.body).not.toContain(TOKEN);
     expect(metrics.body).not.toContain(ids.conversation);
+    // Not even a count: no metric is labelled with a private route (companion, career profile, 1on1),
+    // while ordinary routes are counted (so the check can fail).
+    expect(metrics.body).toMatch(/engawa_http_request_duration_seconds_count\{[^}]*route="\/api\/me"/);
+    expect(metrics.body).not.toMatch(/route="\/api\/(companion|career|oneonone)/);
+    expect(metrics.body).not.toMatch(/route="\/api\/opportunities\/:id\/(interest|apply)/);
   });
 
   it('is not in plaintext anywhere in the database: every row of every table, and the raw files', async () => {

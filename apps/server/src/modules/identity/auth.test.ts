@@ -191,3 +191,63 @@ describe('settings', () => {
     });
   });
 });
+
+describe('guessing limits', () => {
+  it('parallel wrong passwords cannot slip past the lockout', async () => {
+    const own = await createTestApp({ LOGIN_MAX_FAILURES: '3' });
+    try {
+      const u = await createUser(own);
+      const agent = await anonymous(own);
+      await Promise.all(
+        Array.from({ length: 8 }, () =>
+          agent.post('/api/auth/login', { email: u.email, password: 'guess-guess' }),
+        ),
+      );
+      const right = await agent.post('/api/auth/login', { email: u.email, password: TEST_PASSWORD });
+      expect(right.status).toBe(423);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('a forged X-Forwarded-For does not reset the login rate limit', async () => {
+    const own = await createTestApp();
+    try {
+      const agent = await anonymous(own);
+      const statuses: number[] = [];
+      for (let i = 0; i < 25; i++) {
+        const res = await agent.request(
+          'POST',
+          '/api/auth/login',
+          { email: `nobody${i}@example.test`, password: 'wrong-wrong' },
+          { 'x-forwarded-for': `203.0.113.${i}` },
+        );
+        statuses.push(res.status);
+      }
+      expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+      expect(statuses.slice(20)).toContain(429);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+describe('demo accounts', () => {
+  it('stop working (sessions and sign-in) once a real user exists', async () => {
+    const own = await createTestApp();
+    try {
+      const demo = await createUser(own, { isDemo: true });
+      const agent = await signIn(own, demo.email);
+      expect((await agent.get('/api/me')).status).toBe(200);
+      await createUser(own, { isDemo: false });
+      expect((await agent.get('/api/me')).status).toBe(401);
+      const again = await (
+        await anonymous(own)
+      ).post('/api/auth/login', { email: demo.email, password: TEST_PASSWORD });
+      expect(again.status).toBe(403);
+      expect((again.json() as { error: { code: string } }).error.code).toBe('auth.account_disabled');
+    } finally {
+      await own.close();
+    }
+  });
+});

@@ -32,7 +32,8 @@ export async function passwordLogin(
   }
   const ok = await verifyPassword(user.password_hash, password);
   if (!ok) {
-    const failures = (user.locked_until ? 0 : user.failed_logins) + 1;
+    // Counted atomically in the database, so parallel guesses cannot slip past the limit.
+    const failures = await identityRepo.incrementLoginFailures(deps.db, user.id);
     const { maxFailures, lockMinutes } = deps.config.login;
     if (failures >= maxFailures) {
       const until = new Date(now + lockMinutes * 60_000).toISOString();
@@ -42,10 +43,20 @@ export async function passwordLogin(
         retryAfterSeconds: lockMinutes * 60,
       });
     }
-    await identityRepo.recordLoginFailure(deps.db, user.id, failures, null);
     throw new AppError('auth.invalid_credentials');
   }
-  if (user.disabled_at) throw new AppError('auth.account_disabled');
+  if (user.disabled_at || (await demoAccountRetired(deps, user))) throw new AppError('auth.account_disabled');
   if (user.failed_logins || user.locked_until) await identityRepo.clearLoginFailures(deps.db, user.id);
   return { userId: user.id };
+}
+
+/**
+ * The demo accounts share a published password, so they stop working for good once the company has
+ * a real (non-demo) user: demo mode is then over, and so are they.
+ */
+export async function demoAccountRetired(
+  deps: Pick<AppDeps, 'db'>,
+  user: { is_demo: number },
+): Promise<boolean> {
+  return user.is_demo === 1 && (await identityRepo.countNonDemoUsers(deps.db)) > 0;
 }

@@ -50,6 +50,16 @@ export const identityRepo = {
     const rows = await db.selectFrom('departments').select('id').where('manager_id', '=', userId).execute();
     return rows.map((r) => r.id);
   },
+  /** Adds one failed sign-in and returns the new count (one atomic statement). */
+  async incrementLoginFailures(db: Q, userId: string): Promise<number> {
+    const row = await db
+      .updateTable('users')
+      .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1), updated_at: nowIso() }))
+      .where('id', '=', userId)
+      .returning('failed_logins')
+      .executeTakeFirst();
+    return row?.failed_logins ?? 0;
+  },
   recordLoginFailure(db: Q, userId: string, failures: number, lockedUntil: string | null) {
     return db
       .updateTable('users')
@@ -79,6 +89,14 @@ export const identityRepo = {
   },
   deleteSession(db: Q, id: string) {
     return db.deleteFrom('sessions').where('id', '=', id).execute();
+  },
+  /** Closes an account for good (erasure): disabled, no password, no SSO link. */
+  closeAccount(db: Q, userId: string, at: string) {
+    return db
+      .updateTable('users')
+      .set({ disabled_at: at, password_hash: null, oidc_subject: null, updated_at: at })
+      .where('id', '=', userId)
+      .execute();
   },
   deleteSessionsOfUser(db: Q, userId: string) {
     return db.deleteFrom('sessions').where('user_id', '=', userId).execute();

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '@engawa/shared';
 import { identityRepo } from './repo.ts';
+import { demoAccountRetired } from './login.ts';
 import { newToken, sha256 } from '../../platform/ids.ts';
 import { AppError } from '../../platform/errors.ts';
 import { isLocale } from '../../platform/i18n.ts';
@@ -55,7 +56,7 @@ export async function loadActor(deps: AppDeps, sessionId: string): Promise<Actor
     return null;
   }
   const user = await identityRepo.findUserById(deps.db, session.user_id);
-  if (!user || user.disabled_at) return null;
+  if (!user || user.disabled_at || (await demoAccountRetired(deps, user))) return null;
   const [stored, managed] = await Promise.all([
     identityRepo.rolesOf(deps.db, user.id),
     identityRepo.managedDepartmentIds(deps.db, user.id),

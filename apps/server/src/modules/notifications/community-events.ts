@@ -113,7 +113,8 @@ async function notifyFor(ctx: NotifyContext, e: CommunityEvent): Promise<void> {
       await notify(ctx, {
         userIds: [author],
         kind: 'reaction',
-        threadKey: e.commentId ? `reactions:comment:${e.commentId}` : `reactions:post:${e.postId}`,
+        // One key per post (comment reactions included), so deleting the post takes them all away.
+        threadKey: `reactions:post:${e.postId}`,
         actorId: e.actorId,
         subject: subjectOf(post),
         context: post.community_name,

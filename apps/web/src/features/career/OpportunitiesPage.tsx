@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -19,6 +20,8 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api } from '../../api/client.ts';
 import {
   OPPORTUNITY_TYPES,
   PROFILE_PARTS,
@@ -237,7 +240,7 @@ export function OpportunityCard({
         </Group>
         {o.me.interested ? (
           <Text size="xs" c="dimmed">
-            {t('career.interest.note', { k: 5 })}
+            {t('career.ui.opportunities.interestNote')}
           </Text>
         ) : null}
       </Stack>
@@ -246,7 +249,7 @@ export function OpportunityCard({
 }
 
 /** The consent screen: choose parts, see exactly what the owner and hr receive, then confirm. */
-function ApplyModal({ opportunity, onClose }: { opportunity: OpportunityItem; onClose: () => void }) {
+export function ApplyModal({ opportunity, onClose }: { opportunity: OpportunityItem; onClose: () => void }) {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const [parts, setParts] = useState<ProfilePart[]>(['skills', 'goals']);
@@ -420,6 +423,28 @@ function MyApplications() {
           </Group>
         </Card>
       ))}
+    </Stack>
+  );
+}
+
+/** One opportunity by its address (/career/opportunities/:id), e.g. from a companion suggestion. */
+export function OpportunityRoute() {
+  const { id = '' } = useParams();
+  const [applying, setApplying] = useState<OpportunityItem | null>(null);
+  const { t } = useTranslation();
+  const item = useQuery({
+    queryKey: ['career', 'opportunity', id],
+    queryFn: () => api.get<OpportunityItem>(`/api/opportunities/${encodeURIComponent(id)}`),
+  });
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to="/career/opportunities" size="sm">
+        ← {t('career.ui.nav.opportunities')}
+      </Anchor>
+      {item.isPending ? <LoadingState /> : null}
+      {item.isError ? <ErrorState error={item.error} onRetry={() => void item.refetch()} /> : null}
+      {item.data ? <OpportunityCard opportunity={item.data} onApply={setApplying} /> : null}
+      {applying ? <ApplyModal opportunity={applying} onClose={() => setApplying(null)} /> : null}
     </Stack>
   );
 }

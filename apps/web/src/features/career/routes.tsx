@@ -7,6 +7,10 @@ export const careerRoutes: RouteObject[] = [
     path: 'opportunities',
     lazy: async () => ({ Component: (await import('./OpportunitiesPage.tsx')).OpportunitiesPage }),
   },
+  {
+    path: 'opportunities/:id',
+    lazy: async () => ({ Component: (await import('./OpportunitiesPage.tsx')).OpportunityRoute }),
+  },
   { path: 'oneonone', lazy: async () => ({ Component: (await import('./OneOnOnePage.tsx')).OneOnOnePage }) },
   {
     path: 'oneonone/:userId',

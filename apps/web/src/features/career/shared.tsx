@@ -8,19 +8,7 @@ import { errorMessage } from '../../api/errors.ts';
 import { notifications } from '@mantine/notifications';
 import { usePublish } from './api.ts';
 
-/** A skill as a request names it: catalog skills by id, free entries by name. */
-export function skillInput(ref: SkillRef): { id: string } | { name: string } {
-  return ref.id ? { id: ref.id } : { name: ref.name };
-}
-
-/** Free text to skill refs ("SQL、Python" or "SQL, Python"); the server matches catalog names. */
-export function parseSkillList(text: string): Array<{ name: string }> {
-  return text
-    .split(/[,、;／|]/)
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((name) => ({ name }));
-}
+export { parseSkillList, skillInput } from './skills.ts';
 
 /** The seeded skill names in the current language, for autocompletion. */
 export function useSkillNames(): string[] {
@@ -68,8 +56,10 @@ export function SkillNameInput({
 /** One reason in plain words, rendered from its catalog key and the server's parameters. */
 export function ReasonText({ reason }: { reason: Reason }) {
   const { t } = useTranslation();
-  const key = (reason.key.startsWith('career.') ? reason.key : `career.${reason.key}`) as ParseKeys;
-  return <>{t(key, reason.params)}</>;
+  const key = reason.key.startsWith('career.') ? reason.key : `career.${reason.key}`;
+  // The key comes from the server at run time, so it cannot be checked against the catalog type.
+  const translate = t as unknown as (k: string, params: Record<string, string>) => string;
+  return <>{translate(key, reason.params)}</>;
 }
 
 /** Skill chips. */

@@ -305,6 +305,8 @@ export const enCareer: CatalogShape<typeof jaCareer> = {
       owner: 'Contact',
       why: 'Why it is recommended',
       noApplications: 'You have not applied to anything yet.',
+      interestNote:
+        'Only you can see what you marked as interesting. Hr sees only a daily count per opportunity, and only once enough people marked it.',
     },
     apply: {
       title: 'Confirm application: {{title}}',

@@ -308,6 +308,8 @@ export const jaCareer = {
       owner: '担当者',
       why: 'おすすめの理由',
       noApplications: 'まだ応募していません。',
+      interestNote:
+        '「気になる」はあなただけが見られます。人事には、一定の人数以上になった機会についてだけ、人数が1日ごとに集計されて表示されます。',
     },
     apply: {
       title: '応募の確認: {{title}}',
