@@ -69,6 +69,9 @@ test('career profile, explained recommendations, consent to apply, and the 1on1 
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByText('応募すると、下に表示されている内容だけが')).toBeVisible();
   const preview = dialog.getByTestId('apply-preview');
+  // Nothing of the profile is sent unless ticked.
+  await expect(preview.getByText('プロフィールの項目は送られません。')).toBeVisible();
+  await dialog.getByRole('checkbox', { name: '目標', exact: true }).check();
   await expect(preview.getByText(goalTitle)).toBeVisible();
   await expect(preview.getByText(/人事/)).toBeVisible();
   await dialog.getByRole('button', { name: 'この内容で応募する' }).click();

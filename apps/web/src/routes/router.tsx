@@ -69,6 +69,13 @@ export const router = createBrowserRouter([
                           Component: (await import('../features/admin/import/ImportPage.tsx')).ImportPage,
                         }),
                       },
+                      {
+                        path: 'private',
+                        lazy: async () => ({
+                          Component: (await import('../features/admin/private/PrivateCommunitiesPage.tsx'))
+                            .PrivateCommunitiesPage,
+                        }),
+                      },
                     ],
                   },
                 ],

@@ -84,16 +84,17 @@ describe('the demo company’s career data', () => {
   });
 
   it('the seed-only vault path refuses anyone who is not a demo person', async () => {
+    // What it sealed opens for the person through the normal path (same key, same format) …
+    const demo = await t.deps.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', DEMO_ACCOUNTS.find((a) => a.role === 'employee')!.email)
+      .executeTakeFirstOrThrow();
+    expect((await (await sessionFor(t, demo.id)).get('/api/career/profile')).status).toBe(200);
+    // … and it never opens a real person's vault. (A real user also ends demo mode: last test.)
     const real = await createUser(t);
     await expect(
       t.deps.db.transaction().execute((tx) => openDemoPersonVaultForSeed(tx, t.config, real.id)),
     ).rejects.toThrow(/only demo people/);
-    // And what it sealed opens for the person through the normal path (same key, same format).
-    const demo = await t.deps.db
-      .selectFrom('users')
-      .select('id')
-      .where('is_demo', '=', 1)
-      .executeTakeFirstOrThrow();
-    expect((await (await sessionFor(t, demo.id)).get('/api/career/profile')).status).toBe(200);
   });
 });

@@ -3,10 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 
-const SECTIONS = ['users', 'departments', 'import'] as const;
+const SECTIONS = ['users', 'departments', 'import', 'private'] as const;
 type Section = (typeof SECTIONS)[number];
 
-/** 管理: one page with tabs for users, departments and the CSV import (each tab has its own URL). */
+/**
+ * 管理: one page with tabs for users, departments, the CSV import and the list of private communities
+ * with their reasons (each tab has its own URL).
+ */
 export function AdminLayout() {
   const { t } = useTranslation();
   const navigate = useNavigate();

@@ -160,13 +160,14 @@ function OpportunityForm({
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const qc = useQueryClient();
+  const sep = t('career.companion.reasonSeparator');
   const [f, setF] = useState({
     code: o?.code ?? '',
     type: (o?.type ?? 'training') as OpportunityType,
     title: o?.title ?? '',
     description: o?.description ?? '',
-    skillsRequired: o?.skillsRequired.map((s) => s.name).join('、') ?? '',
-    skillsGained: o?.skillsGained.map((s) => s.name).join('、') ?? '',
+    skillsRequired: o?.skillsRequired.map((s) => s.name).join(sep) ?? '',
+    skillsGained: o?.skillsGained.map((s) => s.name).join(sep) ?? '',
     startsOn: o?.startsOn ?? '',
     endsOn: o?.endsOn ?? '',
     applyBy: o?.applyBy ?? '',
@@ -376,7 +377,7 @@ function CsvImport() {
           </Alert>
         ) : null}
         {issues.length > 0 ? (
-          <Table.ScrollContainer minWidth={480}>
+          <Table.ScrollContainer minWidth={340}>
             <Table striped verticalSpacing="xs" data-testid="import-issues">
               <Table.Thead>
                 <Table.Tr>

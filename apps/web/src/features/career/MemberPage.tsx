@@ -49,6 +49,7 @@ export function MemberPage() {
                 size="xs"
                 variant="subtle"
                 color="red"
+                style={{ flexShrink: 0 }}
                 onClick={() =>
                   write.mutate(
                     { method: 'delete', path: `/api/oneonone/manager-items/${m.id}` },

@@ -171,6 +171,7 @@ function MyAgenda() {
                   size="xs"
                   variant="subtle"
                   color="red"
+                  style={{ flexShrink: 0 }}
                   onClick={() => run('delete', `/api/oneonone/items/${item.id}`)}
                 >
                   {t('career.ui.remove')}
@@ -272,7 +273,7 @@ function PreviewModal({
         <Card withBorder padding="md" data-testid="manager-preview">
           {preview.isPending ? <LoadingState /> : null}
           {preview.isError ? <ErrorState error={preview.error} /> : null}
-          {preview.data ? <ManagerViewBody view={preview.data} /> : null}
+          {preview.data ? <ManagerViewBody view={preview.data} withRest /> : null}
         </Card>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
@@ -295,7 +296,7 @@ function PreviewModal({
 }
 
 /** What the manager sees of a member's agenda (also the employee's preview of it). */
-export function ManagerViewBody({ view }: { view: ManagerView }) {
+export function ManagerViewBody({ view, withRest = false }: { view: ManagerView; withRest?: boolean }) {
   const { t } = useTranslation();
   return (
     <Stack gap="xs">
@@ -312,6 +313,28 @@ export function ManagerViewBody({ view }: { view: ManagerView }) {
           ) : null}
         </Card>
       ))}
+      {withRest && view.managerItems.length > 0 ? (
+        <>
+          <Text fw={600}>{t('career.ui.oneonone.managerItems')}</Text>
+          {view.managerItems.map((m) => (
+            <Text key={m.id} size="sm">
+              ・{m.topic}
+              {m.detail ? ` — ${m.detail}` : ''}
+            </Text>
+          ))}
+        </>
+      ) : null}
+      {withRest && view.nextSteps.length > 0 ? (
+        <>
+          <Text fw={600}>{t('career.ui.oneonone.nextSteps')}</Text>
+          {view.nextSteps.map((s) => (
+            <Text key={s.id} size="sm" td={s.done ? 'line-through' : undefined}>
+              ・{s.text}
+              {s.dueOn ? `（${t('career.ui.oneonone.dueOn')} ${s.dueOn}）` : ''}
+            </Text>
+          ))}
+        </>
+      ) : null}
     </Stack>
   );
 }
@@ -338,6 +361,7 @@ export function NextSteps({ steps, addPath }: { steps: NextStep[]; addPath: stri
             size="xs"
             variant="subtle"
             color="red"
+            style={{ flexShrink: 0 }}
             onClick={() => run('delete', `/api/oneonone/next-steps/${s.id}`)}
           >
             {t('career.ui.remove')}

@@ -139,10 +139,13 @@ function Browse({ type, onApply }: { type: OpportunityType | null; onApply: (o: 
 export function OpportunityCard({
   opportunity: o,
   reasons,
+  gaps = [],
   onApply,
 }: {
   opportunity: OpportunityItem;
   reasons?: Reason[];
+  /** Required skills the person lacks (recommendations only), shown as plain facts. */
+  gaps?: string[];
   onApply?: (o: OpportunityItem) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -174,6 +177,11 @@ export function OpportunityCard({
               ))}
             </List>
           </div>
+        ) : null}
+        {gaps.length > 0 ? (
+          <Text size="sm" c="orange.9">
+            {t('career.gap', { skill: gaps.join(t('career.companion.reasonSeparator')) })}
+          </Text>
         ) : null}
         {o.description ? (
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} lineClamp={4}>
@@ -248,11 +256,14 @@ export function OpportunityCard({
   );
 }
 
-/** The consent screen: choose parts, see exactly what the owner and hr receive, then confirm. */
+/**
+ * The consent screen: nothing of the profile is chosen at first; the person ticks the parts to send,
+ * sees exactly what the owner and hr receive (the server's preview), then confirms that snapshot.
+ */
 export function ApplyModal({ opportunity, onClose }: { opportunity: OpportunityItem; onClose: () => void }) {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
-  const [parts, setParts] = useState<ProfilePart[]>(['skills', 'goals']);
+  const [parts, setParts] = useState<ProfilePart[]>([]);
   const [message, setMessage] = useState('');
   const [sentMessage, setSentMessage] = useState('');
   const preview = useQuery({

@@ -83,14 +83,16 @@ function StrengthsPart({ profile }: { profile: CareerProfile }) {
   const { run, pending } = useSaver();
   const [items, setItems] = useState<ProfileStrength[]>(profile.strengths);
   const [text, setText] = useState('');
+  const [episode, setEpisode] = useState('');
   useEffect(() => setItems(profile.strengths), [profile.strengths]);
   const save = (next: ProfileStrength[]) => run('put', '/api/career/profile/strengths', { items: next });
   const add = (e?: FormEvent) => {
     e?.preventDefault();
     if (!text.trim()) return;
-    const next = [...items, { text: text.trim(), episode: null }];
+    const next = [...items, { text: text.trim(), episode: episode.trim() || null }];
     save(next);
     setText('');
+    setEpisode('');
   };
   return (
     <PartCard part="strengths" published={profile.published.strengths}>
@@ -105,6 +107,7 @@ function StrengthsPart({ profile }: { profile: CareerProfile }) {
             size="xs"
             variant="subtle"
             color="red"
+            style={{ flexShrink: 0 }}
             onClick={() => save(items.filter((_, j) => j !== i))}
           >
             {t('career.ui.remove')}
@@ -124,6 +127,14 @@ function StrengthsPart({ profile }: { profile: CareerProfile }) {
             {t('career.ui.add')}
           </Button>
         </Group>
+        <Textarea
+          mt="xs"
+          autosize
+          minRows={1}
+          label={t('career.ui.strengths.episode')}
+          value={episode}
+          onChange={(e) => setEpisode(e.currentTarget.value)}
+        />
       </form>
     </PartCard>
   );
@@ -177,6 +188,7 @@ function ValuesPart({ profile }: { profile: CareerProfile }) {
                 size="xs"
                 variant="subtle"
                 color="red"
+                style={{ flexShrink: 0 }}
                 onClick={() => save(items.filter((_, j) => j !== i))}
               >
                 {t('career.ui.remove')}
@@ -266,6 +278,7 @@ function SkillsPart({ profile }: { profile: CareerProfile }) {
               size="xs"
               variant="subtle"
               color="red"
+              style={{ flexShrink: 0 }}
               onClick={() => save(items.filter((_, j) => j !== i))}
             >
               {t('career.ui.remove')}
@@ -378,6 +391,7 @@ function ExperiencesPart({ profile }: { profile: CareerProfile }) {
                 size="xs"
                 variant="subtle"
                 color="red"
+                style={{ flexShrink: 0 }}
                 onClick={() => run('delete', `/api/career/profile/experiences/${x.id}`)}
               >
                 {t('career.ui.remove')}
@@ -501,11 +515,11 @@ interface GoalDraft {
   progress: number;
 }
 
-function toGoalDraft(g: ProfileLearningGoal): GoalDraft {
+function toGoalDraft(g: ProfileLearningGoal, sep: string): GoalDraft {
   return {
     id: g.id,
     title: g.title,
-    skills: g.skills.map((s) => s.name).join('、'),
+    skills: g.skills.map((s) => s.name).join(sep),
     targetDate: g.targetDate ?? '',
     progress: g.progress,
   };
@@ -513,17 +527,18 @@ function toGoalDraft(g: ProfileLearningGoal): GoalDraft {
 
 function GoalsPart({ profile }: { profile: CareerProfile }) {
   const { t } = useTranslation();
+  const sep = t('career.companion.reasonSeparator');
   const { run, pending } = useSaver();
   const [direction, setDirection] = useState(profile.goals.direction?.text ?? '');
   const [directionSkills, setDirectionSkills] = useState(
-    profile.goals.direction?.skills.map((s) => s.name).join('、') ?? '',
+    profile.goals.direction?.skills.map((s) => s.name).join(sep) ?? '',
   );
-  const [goals, setGoals] = useState<GoalDraft[]>(profile.goals.learning.map(toGoalDraft));
+  const [goals, setGoals] = useState<GoalDraft[]>(profile.goals.learning.map((g) => toGoalDraft(g, sep)));
   useEffect(() => {
     setDirection(profile.goals.direction?.text ?? '');
-    setDirectionSkills(profile.goals.direction?.skills.map((s) => s.name).join('、') ?? '');
-    setGoals(profile.goals.learning.map(toGoalDraft));
-  }, [profile.goals]);
+    setDirectionSkills(profile.goals.direction?.skills.map((s) => s.name).join(sep) ?? '');
+    setGoals(profile.goals.learning.map((g) => toGoalDraft(g, sep)));
+  }, [profile.goals, sep]);
   const update = (i: number, patch: Partial<GoalDraft>) =>
     setGoals((gs) => gs.map((g, j) => (j === i ? { ...g, ...patch } : g)));
   const submit = (e: FormEvent) => {

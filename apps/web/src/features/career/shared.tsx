@@ -44,6 +44,8 @@ export function SkillNameInput({
       limit={10}
       onKeyDown={(e) => {
         if (e.key !== 'Enter' || isImeEnter(e)) return;
+        // Enter on a highlighted suggestion picks it (Mantine handles that); only a plain Enter adds.
+        if (e.currentTarget.getAttribute('aria-activedescendant')) return;
         if (onEnter) {
           e.preventDefault();
           onEnter();

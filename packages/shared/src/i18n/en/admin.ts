@@ -7,6 +7,15 @@ export const enAdmin: CatalogShape<typeof jaAdmin> = {
     users: 'Users',
     departments: 'Departments',
     import: 'CSV import',
+    private: 'Private communities',
+  },
+  private: {
+    intro:
+      'Communities are open to the whole company by default. Private ones are listed here with their stated reason; administrators cannot see their content either.',
+    empty: 'There are no private communities.',
+    reason: 'Reason for being private',
+    organizers: 'Organizers',
+    created: 'Created {{date}}',
   },
   nothingFound: 'Nothing found',
   clear: 'Clear selection',

@@ -37,7 +37,8 @@ export const enErrors: CatalogShape<typeof jaErrors> = {
     unknown_user: 'The user was not found.',
     last_admin: 'The last active administrator cannot be disabled or lose the admin role.',
     invalid_time_zone: 'The time zone is not valid.',
-    invalid_working_hours: 'Working hours must look like 09:00, and work cannot start and end at the same time.',
+    invalid_working_hours:
+      'Working hours must look like 09:00, and work cannot start and end at the same time.',
   },
   csv: {
     invalid: 'The CSV has errors. Nothing was imported. Fix the rows listed below and upload it again.',
@@ -91,7 +92,8 @@ export const enErrors: CatalogShape<typeof jaErrors> = {
   career: {
     opportunity_closed: 'This opportunity is no longer open.',
     own_opportunity: 'You cannot apply to an opportunity you run yourself.',
-    preview_outdated: 'Your profile changed after the preview was shown. Please check again what will be sent.',
+    preview_outdated:
+      'Your profile changed after the preview was shown. Please check again what will be sent.',
     opportunity_has_applications: 'An opportunity with applications cannot be deleted. Close it instead.',
   },
   oneonone: {

@@ -4,6 +4,15 @@ export const jaAdmin = {
     users: 'ユーザー',
     departments: '部署',
     import: 'CSV取り込み',
+    private: '非公開コミュニティ',
+  },
+  private: {
+    intro:
+      'コミュニティは全社に公開が原則です。非公開にしたコミュニティは、その理由とともにここに並びます。管理者にも中身は見えません。',
+    empty: '非公開のコミュニティはありません。',
+    reason: '非公開の理由',
+    organizers: '運営',
+    created: '{{date}} 作成',
   },
   nothingFound: '該当するものがありません',
   clear: '選択を解除',

@@ -93,7 +93,8 @@ export const jaErrors = {
   career: {
     opportunity_closed: 'この機会の募集は終了しています。',
     own_opportunity: '自分が担当している機会には応募できません。',
-    preview_outdated: '確認画面を表示したあとにプロフィールが変わりました。もう一度、送られる内容を確認してください。',
+    preview_outdated:
+      '確認画面を表示したあとにプロフィールが変わりました。もう一度、送られる内容を確認してください。',
     opportunity_has_applications: '応募がある機会は削除できません。募集を終了してください。',
   },
   oneonone: {
