@@ -391,6 +391,8 @@ export interface CareerApplicationTable {
   message: string | null;
   submitted_at: string;
   withdrawn_at: string | null;
+  /** The opportunity owner shown on the consent screen: the only owner who may read this application. */
+  recipient_owner_id: string | null;
 }
 
 export interface CareerInterestMarkTable {

@@ -168,6 +168,33 @@ describe('applying with consent', () => {
     expect(back).toMatchObject({ status: 'submitted', profile: {}, message: null });
   });
 
+  it('a new owner does not receive applications sent to the previous owner; hr still does', async () => {
+    const id = await insertOpportunity(t, { title: '担当が替わる公募', ownerId: owner.id });
+    const p = await preview(applicant.agent, id, ['skills'], '前の担当者あて');
+    expect(
+      (
+        await applicant.agent.post(`/api/opportunities/${id}/apply`, {
+          parts: ['skills'],
+          message: '前の担当者あて',
+          snapshotHash: p.snapshotHash,
+        })
+      ).status,
+    ).toBe(201);
+    const successor = await createUser(t, { name: '後任 担当' });
+    const successorAgent = await sessionFor(t, successor.id);
+    expect((await hr.patch(`/api/opportunities/${id}`, { ownerId: successor.id })).status).toBe(200);
+    const seenBySuccessor = await successorAgent.get(`/api/opportunities/${id}/applications`);
+    expect(seenBySuccessor.status).toBe(200);
+    expect((seenBySuccessor.json() as { items: ApplicationItem[] }).items).toEqual([]);
+    expect(seenBySuccessor.body).not.toContain('前の担当者あて');
+    const seenByHr = (await hr.get(`/api/opportunities/${id}/applications`)).json() as {
+      items: ApplicationItem[];
+    };
+    expect(seenByHr.items).toHaveLength(1);
+    // The former owner no longer owns it, so the route is closed to them.
+    expect([403, 404]).toContain((await owner.agent.get(`/api/opportunities/${id}/applications`)).status);
+  });
+
   it('cannot apply to a closed opportunity or to one you run yourself', async () => {
     const closed = await insertOpportunity(t, { status: 'closed', ownerId: owner.id });
     expect((await owner.agent.get(`/api/opportunities/${closed}/apply-preview?parts=`)).status).toBe(409);

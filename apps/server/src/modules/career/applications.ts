@@ -108,6 +108,7 @@ export async function applyTo(
     snapshot: JSON.stringify(projection),
     message: input.message,
     submitted_at: now.toISOString(),
+    recipient_owner_id: row.owner_id,
   });
   const mine = (await careerRepo.applicationsOf(deps.db, actor.userId)).find(
     (a) => a.opportunity_id === row.id,
@@ -139,7 +140,9 @@ export async function applicationsTo(
   const subject = { status: row.status, ownerId: row.owner_id };
   careerPolicy.authorize(actor, 'opportunity.view', subject, { hidden: true });
   careerPolicy.authorize(actor, 'opportunity.applications', subject);
-  return (await careerRepo.applicationsFor(deps.db, opportunityId)).map((a) =>
-    presentApplication(a, actor.locale),
-  );
+  // hr receives every application; an owner only those sent while they were the owner shown.
+  const isHr = actor.roles.has('hr');
+  return (await careerRepo.applicationsFor(deps.db, opportunityId))
+    .filter((a) => isHr || a.recipient_owner_id === actor.userId)
+    .map((a) => presentApplication(a, actor.locale));
 }

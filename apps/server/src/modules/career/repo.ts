@@ -296,6 +296,7 @@ export const careerRepo = {
       snapshot: string;
       message: string | null;
       submitted_at: string;
+      recipient_owner_id: string | null;
     },
   ) {
     await db
@@ -309,6 +310,7 @@ export const careerRepo = {
           message: row.message,
           submitted_at: row.submitted_at,
           withdrawn_at: null,
+          recipient_owner_id: row.recipient_owner_id,
         }),
       )
       .execute();
@@ -341,6 +343,7 @@ export const careerRepo = {
         'a.message',
         'a.submitted_at',
         'a.withdrawn_at',
+        'a.recipient_owner_id',
         'u.name as applicant_name',
         'u.title as applicant_title',
         'd.name as department_name',
