@@ -357,23 +357,7 @@ export const orgRepo = {
   },
   /** One page of the admin user list, ordered by (name, id); `after` is the last row of the previous page. */
   adminUserPage(db: Q, f: AdminUserFilter, after: { name: string; id: string } | null, limit: number) {
-    return db
-      .selectFrom('users as u')
-      .leftJoin('departments as d', 'd.id', 'u.department_id')
-      .select([
-        'u.id',
-        'u.email',
-        'u.name',
-        'u.name_kana',
-        'u.name_en',
-        'u.title',
-        'u.department_id',
-        'd.name as department_name',
-        'u.disabled_at',
-        'u.oidc_subject',
-        'u.created_at',
-        sql<number>`case when u.password_hash is null then 0 else 1 end`.as('has_password'),
-      ])
+    return adminUserRows(db)
       .where((eb) => adminUserWhere(eb, f))
       .$if(!!after, (qb) =>
         qb.where((eb) =>
@@ -398,25 +382,7 @@ export const orgRepo = {
   },
   /** The same row shape as adminUserPage, for one user (any status). */
   findAdminUser(db: Q, id: string) {
-    return db
-      .selectFrom('users as u')
-      .leftJoin('departments as d', 'd.id', 'u.department_id')
-      .select([
-        'u.id',
-        'u.email',
-        'u.name',
-        'u.name_kana',
-        'u.name_en',
-        'u.title',
-        'u.department_id',
-        'd.name as department_name',
-        'u.disabled_at',
-        'u.oidc_subject',
-        'u.created_at',
-        sql<number>`case when u.password_hash is null then 0 else 1 end`.as('has_password'),
-      ])
-      .where('u.id', '=', id)
-      .executeTakeFirst();
+    return adminUserRows(db).where('u.id', '=', id).executeTakeFirst();
   },
   /** Stored roles of many users at once (users without roles are absent from the map). */
   async rolesOfUsers(db: Q, userIds: readonly string[]): Promise<Map<string, StoredRole[]>> {
@@ -529,3 +495,24 @@ export const orgRepo = {
       .execute();
   },
 };
+
+/** The admin user row (list and single lookups share it, so both always have the same shape). */
+function adminUserRows(db: Q) {
+  return db
+    .selectFrom('users as u')
+    .leftJoin('departments as d', 'd.id', 'u.department_id')
+    .select([
+      'u.id',
+      'u.email',
+      'u.name',
+      'u.name_kana',
+      'u.name_en',
+      'u.title',
+      'u.department_id',
+      'd.name as department_name',
+      'u.disabled_at',
+      'u.oidc_subject',
+      'u.created_at',
+      sql<number>`case when u.password_hash is null then 0 else 1 end`.as('has_password'),
+    ]);
+}
