@@ -141,8 +141,8 @@ export async function applicationsTo(
   careerPolicy.authorize(actor, 'opportunity.view', subject, { hidden: true });
   careerPolicy.authorize(actor, 'opportunity.applications', subject);
   // hr receives every application; an owner only those sent while they were the owner shown.
-  const isHr = actor.roles.has('hr');
-  return (await careerRepo.applicationsFor(deps.db, opportunityId))
-    .filter((a) => isHr || a.recipient_owner_id === actor.userId)
-    .map((a) => presentApplication(a, actor.locale));
+  const recipient = actor.roles.has('hr') ? null : actor.userId;
+  return (await careerRepo.applicationsFor(deps.db, opportunityId, recipient)).map((a) =>
+    presentApplication(a, actor.locale),
+  );
 }

@@ -326,58 +326,21 @@ export const careerRepo = {
       .executeTakeFirst();
     return Number(res.numUpdatedRows) === 1;
   },
-  /** Applications to one opportunity, with the applicant's public card. */
-  applicationsFor(db: Q, opportunityId: string) {
-    return db
-      .selectFrom('career_applications as a')
-      .innerJoin('users as u', 'u.id', 'a.applicant_id')
-      .leftJoin('departments as d', 'd.id', 'u.department_id')
-      .innerJoin('career_opportunities as o', 'o.id', 'a.opportunity_id')
-      .select([
-        'a.id',
-        'a.opportunity_id',
-        'a.applicant_id',
-        'a.status',
-        'a.parts',
-        'a.snapshot',
-        'a.message',
-        'a.submitted_at',
-        'a.withdrawn_at',
-        'a.recipient_owner_id',
-        'u.name as applicant_name',
-        'u.title as applicant_title',
-        'd.name as department_name',
-        'o.title as opportunity_title',
-        'o.type as opportunity_type',
-      ])
+  /**
+   * Applications to one opportunity, with the applicant's public card. `recipientOwnerId` limits them
+   * to those sent while that person was the owner shown on the consent screen (null: all, for hr).
+   */
+  applicationsFor(db: Q, opportunityId: string, recipientOwnerId: string | null) {
+    return applicationRows(db)
       .where('a.opportunity_id', '=', opportunityId)
+      .$if(recipientOwnerId !== null, (qb) => qb.where('a.recipient_owner_id', '=', recipientOwnerId))
       .orderBy('a.status', 'asc')
       .orderBy('a.submitted_at', 'desc')
       .execute();
   },
   /** The applicant's own applications. */
   applicationsOf(db: Q, applicantId: string) {
-    return db
-      .selectFrom('career_applications as a')
-      .innerJoin('users as u', 'u.id', 'a.applicant_id')
-      .leftJoin('departments as d', 'd.id', 'u.department_id')
-      .innerJoin('career_opportunities as o', 'o.id', 'a.opportunity_id')
-      .select([
-        'a.id',
-        'a.opportunity_id',
-        'a.applicant_id',
-        'a.status',
-        'a.parts',
-        'a.snapshot',
-        'a.message',
-        'a.submitted_at',
-        'a.withdrawn_at',
-        'u.name as applicant_name',
-        'u.title as applicant_title',
-        'd.name as department_name',
-        'o.title as opportunity_title',
-        'o.type as opportunity_type',
-      ])
+    return applicationRows(db)
       .where('a.applicant_id', '=', applicantId)
       .orderBy('a.submitted_at', 'desc')
       .execute();
@@ -485,3 +448,28 @@ export const careerRepo = {
     );
   },
 };
+
+/** The application row with the applicant's public card (one shape for every list). */
+function applicationRows(db: Q) {
+  return db
+    .selectFrom('career_applications as a')
+    .innerJoin('users as u', 'u.id', 'a.applicant_id')
+    .leftJoin('departments as d', 'd.id', 'u.department_id')
+    .innerJoin('career_opportunities as o', 'o.id', 'a.opportunity_id')
+    .select([
+      'a.id',
+      'a.opportunity_id',
+      'a.applicant_id',
+      'a.status',
+      'a.parts',
+      'a.snapshot',
+      'a.message',
+      'a.submitted_at',
+      'a.withdrawn_at',
+      'u.name as applicant_name',
+      'u.title as applicant_title',
+      'd.name as department_name',
+      'o.title as opportunity_title',
+      'o.type as opportunity_type',
+    ]);
+}

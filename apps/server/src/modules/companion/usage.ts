@@ -13,13 +13,16 @@ import { companionRepo } from './repo.ts';
  */
 export const MONTHLY_PURPOSE = 'companion.monthly-users';
 
+/** Formats a date as year and month in Japan time; built once, since every message asks. */
+const MONTH_FORMAT = new Intl.DateTimeFormat('en-CA', {
+  timeZone: DEFAULT_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+});
+
 /** Months are calendar months in Japan time (the company's default zone). */
 export function monthOf(at: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: DEFAULT_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-  }).formatToParts(at);
+  const parts = MONTH_FORMAT.formatToParts(at);
   const y = parts.find((p) => p.type === 'year')?.value;
   const m = parts.find((p) => p.type === 'month')?.value;
   return `${y}-${m}`;
