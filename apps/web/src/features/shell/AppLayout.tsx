@@ -2,7 +2,7 @@ import { AppShell, Burger, Group, NavLink, ScrollArea, Stack, Text, UnstyledButt
 import { useDisclosure } from '@mantine/hooks';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, Outlet, useLocation, useNavigation } from 'react-router';
 import { useMe } from '../../api/session.ts';
 import { AREAS } from '../../routes/areas.tsx';
 import { LanguageSelect } from './LanguageSelect.tsx';
@@ -23,6 +23,8 @@ export function AppLayout() {
   const { t } = useTranslation();
   const me = useMe();
   const { pathname } = useLocation();
+  // While the next page's code loads the previous page stays on screen: say so to assistive tech.
+  const navigating = useNavigation().state !== 'idle';
   const [opened, { toggle, close }] = useDisclosure(false);
   // Below `sm` the closed navigation is only moved off screen: make it inert so keyboard and
   // screen reader users do not wander through links they cannot see.
@@ -97,7 +99,8 @@ export function AppLayout() {
 
       {/* The tab's one live-update connection (renders nothing). */}
       <RealtimeBridge />
-      <AppShell.Main id="main" tabIndex={-1}>
+      {/* data-path: the page on screen (the address bar changes before it does). */}
+      <AppShell.Main id="main" tabIndex={-1} aria-busy={navigating} data-path={pathname}>
         <Outlet />
       </AppShell.Main>
     </AppShell>
