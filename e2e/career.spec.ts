@@ -5,7 +5,9 @@ import { DEMO, mainNav, submitLoginJa } from './helpers.ts';
  * キャリア: an employee fills part of the profile in Japanese (a learning goal and a skill), sees
  * recommendations with their reasons and applies through the consent screen; hr sees the
  * application; the employee shares one 1on1 agenda item and keeps another private; the manager
- * sees the shared item and not the private one.
+ * sees the shared item and not the private one. A private career talk's summary becomes a draft
+ * agenda item (edited, still private); a colleague sees the employee's published skills on their
+ * public page and not the unpublished goals.
  */
 
 const DEMO_HR = 'hr@demo.engawa.example';
@@ -33,6 +35,8 @@ test('career profile, explained recommendations, consent to apply, and the 1on1 
   const goalTitle = `データで意思決定を支える${run}`;
   const sharedTopic = `来期の役割について相談したい${run}`;
   const privateTopic = `まだ言えない転職の迷い${run}`;
+  const talk = `仕事の任され方を1on1で相談したい${run}`;
+  const draftTopic = `任され方の相談${run}`;
 
   // The employee fills a learning goal and a skill, in Japanese.
   await logInJa(page, DEMO.employee);
@@ -55,6 +59,16 @@ test('career profile, explained recommendations, consent to apply, and the 1on1 
 
   // Every part is private until its own switch is turned on.
   await expect(goals.getByText('非公開', { exact: true })).toBeVisible();
+
+  // My public page shows only the published parts; remember where it is for a colleague.
+  await page.getByRole('link', { name: '公開プロフィールを見る' }).click();
+  await expect(page).toHaveURL(/\/people\/[^/]+$/);
+  const publicPage = new URL(page.url()).pathname;
+  const publicCareer = page.getByRole('region', { name: '公開しているキャリア情報' });
+  await expect(publicCareer.getByText('Excel・スプレッドシート')).toBeVisible();
+  await expect(publicCareer.getByText(goalTitle)).toHaveCount(0);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/career$/);
 
   // Recommendations, each with its reason in plain words.
   await page.getByRole('tab', { name: '社内の機会', exact: true }).click();
@@ -97,6 +111,34 @@ test('career profile, explained recommendations, consent to apply, and the 1on1 
     page.getByRole('article', { name: privateTopic }).getByText('非公開', { exact: true }),
   ).toBeVisible();
 
+  // A private career talk, summarised, becomes a draft agenda item that stays private; then edited.
+  await page.goto('/companion');
+  await page.getByLabel('会話を残すかどうか').selectOption('30');
+  const box = page.getByRole('textbox', { name: 'メッセージ' });
+  await box.fill(talk);
+  await box.press('Enter');
+  await expect(page).toHaveURL(/\/companion\?c=[0-9a-f-]{36}$/);
+  await page.getByRole('button', { name: 'まとめる' }).click();
+  await expect(page.getByRole('region', { name: 'まとめ' })).toBeVisible();
+  await page.goto('/career/oneonone');
+  await page.getByRole('button', { name: '相談のまとめから下書き' }).click();
+  const picker = page.getByRole('dialog', { name: 'キャリア相談のまとめから下書きを作る' });
+  await picker
+    .getByRole('article')
+    .filter({ hasText: talk })
+    .getByRole('button', { name: 'この会話から下書きを作る' })
+    .click();
+  const editor = page.getByRole('dialog', { name: '項目を編集' });
+  await expect(editor.getByLabel('話したいこと')).toHaveValue(new RegExp(talk.slice(0, 8)));
+  await editor.getByLabel('話したいこと').fill(draftTopic);
+  await editor.getByRole('radio', { name: '聞いてほしい', exact: true }).check();
+  await editor.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(editor).toBeHidden();
+  const drafted = page.getByRole('article', { name: draftTopic });
+  await expect(drafted.getByText('キャリア相談から', { exact: true })).toBeVisible();
+  await expect(drafted.getByText('聞いてほしい', { exact: true })).toBeVisible();
+  await expect(drafted.getByText('非公開', { exact: true })).toBeVisible();
+
   // The preview shows what the manager will see: the shared item only.
   await page.getByRole('button', { name: '上司に見える内容を確認' }).click();
   const managerPreview = page.getByRole('dialog').getByTestId('manager-preview');
@@ -136,4 +178,13 @@ test('career profile, explained recommendations, consent to apply, and the 1on1 
   await expect(page.getByText(sharedTopic)).toBeVisible();
   await expect(page.getByText(privateTopic)).toHaveCount(0);
   expect(await page.content()).not.toContain(privateTopic);
+  expect(await page.content()).not.toContain(draftTopic);
+
+  // A colleague on the employee's public page: the published skills, not the private goals.
+  await page.goto(publicPage);
+  const career = page.getByRole('region', { name: '公開しているキャリア情報' });
+  await expect(career.getByText('Excel・スプレッドシート')).toBeVisible();
+  await expect(career.getByText(/レベル\d/).first()).toBeVisible();
+  await expect(page.getByText(goalTitle)).toHaveCount(0);
+  expect(await page.content()).not.toContain(goalTitle);
 });

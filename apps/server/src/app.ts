@@ -26,6 +26,7 @@ import { installSessionHooks } from './modules/identity/sessions.ts';
 import { authRoutes } from './modules/identity/auth.routes.ts';
 import { meRoutes } from './modules/identity/me.routes.ts';
 import { adminUserRoutes } from './modules/identity/admin.routes.ts';
+import { peopleRoutes } from './modules/identity/people.routes.ts';
 import { departmentRoutes } from './modules/identity/departments.routes.ts';
 import { orgImportRoutes } from './modules/identity/import/import.routes.ts';
 import { oidcRoutes } from './modules/identity/oidc.routes.ts';
@@ -76,6 +77,7 @@ const MODULES: Array<(app: ZodApp, deps: AppDeps) => void> = [
   oidcRoutes,
   meRoutes,
   adminUserRoutes,
+  peopleRoutes,
   departmentRoutes,
   orgImportRoutes,
   companionRoutes,

@@ -224,6 +224,15 @@ export const SkillInput = z
   .refine(namesASkill, { message: 'id or name', path: ['name'] });
 export type SkillInput = z.infer<typeof SkillInput>;
 
+/**
+ * PUT /api/career/profile/published/:part — `version` is the profile's `updatedAt` as the person
+ * saw it; when sent, a profile changed since then is not published (`career.profile_outdated`).
+ */
+export const PublishBody = z
+  .object({ version: z.string().max(40).nullable().optional() })
+  .optional()
+  .transform((v) => v ?? {});
+
 /** PUT /api/career/profile/strengths */
 export const StrengthsBody = z.object({
   items: z
@@ -598,6 +607,8 @@ export interface ManagerAgendaItem {
   author: PersonRef;
   createdAt: string;
   updatedAt: string;
+  /** What the person viewing may do (the manager's view: its author edits and deletes it). */
+  abilities: { edit: boolean };
 }
 
 export interface NextStep {
@@ -608,6 +619,8 @@ export interface NextStep {
   doneAt: string | null;
   createdBy: PersonRef;
   createdAt: string;
+  /** Both sides tick a step done; only its author rewords or deletes it. */
+  abilities: { edit: boolean; delete: boolean };
 }
 
 /** The manager's view of one member (`GET /api/oneonone/members/:userId`), and the employee's preview of it. */
@@ -617,6 +630,18 @@ export interface ManagerView {
   sharedItems: SharedAgendaItem[];
   managerItems: ManagerAgendaItem[];
   nextSteps: NextStep[];
+}
+
+/**
+ * A kept career talk with a summary, to draft an agenda item from
+ * (`GET /api/oneonone/companion-summaries`; the owner's own, never anyone else's).
+ */
+export interface CompanionSummaryChoice {
+  conversationId: string;
+  title: string;
+  /** The start of the latest summary, plain text, for recognising it. */
+  excerpt: string;
+  summarizedAt: string;
 }
 
 /** The employee's own agenda (`GET /api/oneonone/agenda`). */

@@ -113,6 +113,8 @@ export const COMMUNITY_LIMITS = {
   privateReasonMax: 1000,
   topicMax: 40,
   topicsMax: 10,
+  /** Organizers besides the creator that can be named when a community is created. */
+  coOrganizersMax: 20,
   titleMax: 200,
   bodyMax: 40_000,
   fieldMax: 10_000,

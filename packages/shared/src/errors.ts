@@ -67,6 +67,8 @@ export const ERROR_CODES = [
   'career.own_opportunity',
   'career.preview_outdated',
   'career.opportunity_has_applications',
+  'career.recipient_changed',
+  'career.profile_outdated',
   'oneonone.no_manager',
   'oneonone.no_summary',
 ] as const;

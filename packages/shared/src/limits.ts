@@ -14,6 +14,9 @@ export const LIMITS = {
   csvMaxIssues: 500,
   pageSizeDefault: 50,
   pageSizeMax: 200,
+  /** The people directory (`GET /api/people`) answers pickers: small pages, people narrow by typing. */
+  peoplePageDefault: 20,
+  peoplePageMax: 50,
   loginMaxFailures: 5,
   loginLockMinutes: 15,
 } as const;

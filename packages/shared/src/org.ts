@@ -38,6 +38,22 @@ export interface PublicProfile {
   departmentName: string | null;
 }
 
+/**
+ * One person in the company directory (`GET /api/people`), as any signed-in colleague finds them
+ * in a person picker: a name and where they work, nothing else (no e-mail, roles or account state).
+ */
+export interface PersonItem {
+  id: string;
+  name: string;
+  department: { id: string; name: string } | null;
+}
+
+export interface PeoplePage {
+  items: PersonItem[];
+  /** Pass as `cursor` to get the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
 /** A user as system administrators see and edit them. */
 export interface AdminUser {
   id: string;
@@ -162,6 +178,16 @@ export type AdminUserUpdateInput = z.input<typeof AdminUserUpdateSchema>;
 /** Body of `POST /api/admin/users/:id/password`. */
 export const AdminPasswordSchema = z.object({
   password: z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax),
+});
+
+/**
+ * Query of `GET /api/people`. `q` is matched against names (name, kana reading, English name) after
+ * NFKC and case folding, and against a whole e-mail local part (the @mention handle) exactly.
+ */
+export const PeopleQuerySchema = z.object({
+  q: z.string().max(LIMITS.nameMax).optional(),
+  cursor: z.string().max(1000).optional(),
+  limit: z.coerce.number().int().min(1).max(LIMITS.peoplePageMax).default(LIMITS.peoplePageDefault),
 });
 
 /** Query of `GET /api/admin/users`. */

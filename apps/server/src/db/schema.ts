@@ -35,6 +35,8 @@ export interface UserTable {
   failed_logins: ColumnType<number, number | undefined, number>;
   locked_until: string | null;
   oidc_subject: string | null;
+  /** Names folded for the people directory (NFKC, lower case; see identity/userSearch.ts). */
+  name_search: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
 }

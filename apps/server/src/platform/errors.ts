@@ -53,6 +53,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'career.own_opportunity': 400,
   'career.preview_outdated': 409,
   'career.opportunity_has_applications': 409,
+  'career.recipient_changed': 409,
+  'career.profile_outdated': 409,
   'oneonone.no_manager': 409,
   'oneonone.no_summary': 409,
 };

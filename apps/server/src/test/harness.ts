@@ -11,6 +11,7 @@ import { buildApp, type AppDeps, type ZodApp } from '../app.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import { newId, newToken, sha256 } from '../platform/ids.ts';
 import { identityRepo } from '../modules/identity/repo.ts';
+import { nameSearchText } from '../modules/identity/userSearch.ts';
 
 /**
  * Test harness: a real app on a real database. SQLite gets a fresh file in a temp dir; with
@@ -116,13 +117,15 @@ export async function createUser(
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const id = newId();
   const email = (opts.email ?? `user${seq}-${id.slice(-6)}@example.test`).toLowerCase();
+  const name = opts.name ?? `テスト 太郎${seq}`;
   const now = nowIso();
   await t.deps.db
     .insertInto('users')
     .values({
       id,
       email,
-      name: opts.name ?? `テスト 太郎${seq}`,
+      name,
+      name_search: nameSearchText([name]),
       name_kana: null,
       name_en: null,
       title: null,

@@ -195,6 +195,70 @@ describe('applying with consent', () => {
     expect([403, 404]).toContain((await owner.agent.get(`/api/opportunities/${id}/applications`)).status);
   });
 
+  it('consent covers the recipient: an owner change after the preview refuses the application', async () => {
+    const id = await insertOpportunity(t, { title: '担当者が途中で替わる公募', ownerId: owner.id });
+    const p = await preview(applicant.agent, id, ['skills'], '担当者あての一言');
+    expect(p.recipients.owner).toEqual({ id: owner.id, name: '募集 担当' });
+    const successor = await createUser(t, { name: '新任 担当' });
+    const successorAgent = await sessionFor(t, successor.id);
+    expect((await hr.patch(`/api/opportunities/${id}`, { ownerId: successor.id })).status).toBe(200);
+
+    // Same profile, parts and message — only the recipient changed: refused, with its own code.
+    const refused = await applicant.agent.post(`/api/opportunities/${id}/apply`, {
+      parts: ['skills'],
+      message: '担当者あての一言',
+      snapshotHash: p.snapshotHash,
+    });
+    expect(refused.status).toBe(409);
+    expect((refused.json() as { error: { code: string; message: string } }).error).toEqual({
+      code: 'career.recipient_changed',
+      message:
+        '確認画面を表示したあとに、この機会の担当者（応募の送り先）が変わりました。新しい送り先を確認してから、もう一度応募してください。',
+    });
+    await applicant.agent.patch('/api/me', { locale: 'en' });
+    const refusedEn = await applicant.agent.post(`/api/opportunities/${id}/apply`, {
+      parts: ['skills'],
+      message: '担当者あての一言',
+      snapshotHash: p.snapshotHash,
+    });
+    expect((refusedEn.json() as { error: { message: string } }).error.message).toMatch(
+      /^The person who runs/,
+    );
+    await applicant.agent.patch('/api/me', { locale: 'ja' });
+    const stored = () =>
+      t.deps.db.selectFrom('career_applications').selectAll().where('opportunity_id', '=', id).execute();
+    expect(await stored()).toEqual([]);
+    // A hash without the recipient part (or a forged one) is refused too.
+    const forged = await applicant.agent.post(`/api/opportunities/${id}/apply`, {
+      parts: ['skills'],
+      message: '担当者あての一言',
+      snapshotHash: p.snapshotHash.split('.')[0],
+    });
+    expect(forged.status).toBe(409);
+    expect(await stored()).toEqual([]);
+    for (const reader of [owner.agent, successorAgent]) {
+      const notices = (await reader.get('/api/notifications')).json() as { items: Array<{ link: string }> };
+      expect(notices.items.filter((n) => n.link.includes(id))).toEqual([]);
+    }
+
+    // The new consent screen names the new owner; confirming it binds the application to them.
+    const again = await preview(applicant.agent, id, ['skills'], '担当者あての一言');
+    expect(again.recipients.owner).toEqual({ id: successor.id, name: '新任 担当' });
+    expect(again.snapshotHash).not.toBe(p.snapshotHash);
+    const ok = await applicant.agent.post(`/api/opportunities/${id}/apply`, {
+      parts: ['skills'],
+      message: '担当者あての一言',
+      snapshotHash: again.snapshotHash,
+    });
+    expect(ok.status, ok.body).toBe(201);
+    expect((await stored()).map((r) => r.recipient_owner_id)).toEqual([successor.id]);
+    const seen = (await successorAgent.get(`/api/opportunities/${id}/applications`)).json() as {
+      items: ApplicationItem[];
+    };
+    expect(seen.items.map((a) => [a.applicant.id, a.message])).toEqual([[applicant.id, '担当者あての一言']]);
+    expect([403, 404]).toContain((await owner.agent.get(`/api/opportunities/${id}/applications`)).status);
+  });
+
   it('cannot apply to a closed opportunity or to one you run yourself', async () => {
     const closed = await insertOpportunity(t, { status: 'closed', ownerId: owner.id });
     expect((await owner.agent.get(`/api/opportunities/${closed}/apply-preview?parts=`)).status).toBe(409);

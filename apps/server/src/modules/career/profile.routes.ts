@@ -3,6 +3,7 @@ import {
   ExperiencePatch,
   GoalsBody,
   PROFILE_PARTS,
+  PublishBody,
   SkillsBody,
   StrengthsBody,
   ValuesBody,
@@ -128,12 +129,19 @@ export function profileRoutes(scope: ZodApp, deps: AppDeps) {
         tags,
         summary: 'Publish one part (copies only that part to the public profile)',
         params: PartParams,
+        body: PublishBody,
       },
     },
     async (request) => {
       const actor = request.actor!;
       careerPolicy.authorize(actor, 'profile.own', undefined);
-      await publishPart(deps, await deps.vault.forOwner(actor), actor.userId, request.params.part);
+      await publishPart(
+        deps,
+        await deps.vault.forOwner(actor),
+        actor.userId,
+        request.params.part,
+        request.body.version,
+      );
       return current(actor);
     },
   );

@@ -223,10 +223,46 @@ export function deleteExperience(p: StoredProfile, id: string): ProfileChange<vo
   return { next: p, touched: ['experiences'], result: undefined };
 }
 
-/** Publishes one part: copies its projection (only that part) to the public table. */
-export async function publishPart(deps: AppDeps, ov: OwnerVault, userId: string, part: ProfilePart) {
-  const { profile } = await readProfile(deps, ov);
-  await careerRepo.upsertPublicPart(deps.db, userId, part, JSON.stringify(projectPart(profile, part)));
+/**
+ * Publishes one part: copies its projection (only that part) to the public table, in one
+ * transaction with a compare-and-set on the sealed profile it was projected from. An edit that
+ * commits between the read and the copy makes the check fail and the publish starts over from the
+ * edited profile (the edit alone could not refresh a copy that did not exist yet), so the public
+ * copy is never older than the private part. `expectedVersion` is the profile's `updatedAt` the
+ * person was looking at when they pressed 公開する: when given and the profile has changed since,
+ * nothing is published (`career.profile_outdated`), so what goes public is what they saw.
+ */
+export async function publishPart(
+  deps: Pick<AppDeps, 'db'>,
+  ov: OwnerVault,
+  userId: string,
+  part: ProfilePart,
+  expectedVersion?: string | null,
+): Promise<void> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const current = await readProfile(deps, ov);
+    if (expectedVersion !== undefined && current.profile.updatedAt !== expectedVersion) {
+      throw new AppError('career.profile_outdated');
+    }
+    const body = JSON.stringify(projectPart(current.profile, part));
+    const applied = await deps.db.transaction().execute(async (trx) => {
+      // Unchanged since the read? The no-op compare-and-set also holds the row until commit
+      // (PostgreSQL), so an edit waits and then refreshes the copy written here.
+      const unchanged =
+        current.sealed === null
+          ? await careerRepo.insertProfile(
+              trx,
+              ov.ownerTag,
+              ov.seal(KIND.profile, PROFILE_RECORD_ID, current.profile),
+            )
+          : await careerRepo.updateProfile(trx, ov.ownerTag, current.sealed, current.sealed);
+      if (!unchanged) return false;
+      await careerRepo.upsertPublicPart(trx, userId, part, body);
+      return true;
+    });
+    if (applied) return;
+  }
+  throw new AppError('common.conflict');
 }
 
 /** Unpublishing deletes the public copy; the private part stays as it was. */

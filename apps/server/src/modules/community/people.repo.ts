@@ -15,6 +15,11 @@ export const peopleRepo = {
       .where('disabled_at', 'is', null)
       .execute();
   },
+  /** Names of people by id, disabled ones included (they keep their name on what they wrote). */
+  namesByIds(db: Q, ids: readonly string[]) {
+    if (!ids.length) return Promise.resolve([]);
+    return db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();
+  },
   /** Active people whose (lower-case) e-mail address starts with `<localpart>@`; collation-proof. */
   usersByLocalpart(db: Q, localpart: string) {
     const prefix = `${localpart}@`;

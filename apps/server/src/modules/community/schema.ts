@@ -30,7 +30,7 @@ export const CreateCommunityBody = z.object({
   topics: z.array(Topic).max(L.topicsMax).default([]),
   visibility: z.enum(COMMUNITY_VISIBILITIES).default('open'),
   privateReason: z.string().trim().max(L.privateReasonMax).nullable().optional(),
-  organizerIds: z.array(Id).max(20).default([]),
+  organizerIds: z.array(Id).max(L.coOrganizersMax).default([]),
 });
 
 export const UpdateCommunityBody = z.object({

@@ -7,6 +7,7 @@ import type { CommentRow, PostRow } from './posts.repo.ts';
 import { engagementRepo } from './engagement.repo.ts';
 import { attachmentRepo } from './attachments.repo.ts';
 import { webhookRepo } from './webhooks.repo.ts';
+import { peopleRepo } from './people.repo.ts';
 import { communitySubject, commentSubject, postSubject, type CommunityRow } from './context.ts';
 import { presentComment, presentPost, type PersonRef } from './presenter.ts';
 
@@ -16,8 +17,7 @@ type Q = Kysely<DB> | Transaction<DB>;
 export async function peopleByIds(db: Q, ids: Iterable<string | null>): Promise<Map<string, PersonRef>> {
   const unique = [...new Set([...ids].filter((x): x is string => !!x))];
   const out = new Map<string, PersonRef>();
-  if (!unique.length) return out;
-  const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', unique).execute();
+  const rows = await peopleRepo.namesByIds(db, unique);
   for (const r of rows) out.set(r.id, { id: r.id, name: r.name });
   return out;
 }

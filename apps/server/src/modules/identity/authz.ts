@@ -20,6 +20,7 @@ export const authzRows: AuthzRows = {
     request: async (ctx) => ({ url: `/api/users/${(await ctx.user()).id}` }),
   },
   'GET /api/departments': { expect: SIGNED_IN },
+  'GET /api/people': { expect: SIGNED_IN, request: () => ({ url: '/api/people?q=%E9%AB%98&limit=5' }) },
 
   'GET /api/admin/users': { expect: only('admin'), request: () => ({ url: '/api/admin/users?q=a&limit=5' }) },
   'POST /api/admin/users': {

@@ -1,9 +1,10 @@
 import type { Selectable } from 'kysely';
-import type { AdminUser, DepartmentItem, PublicProfile, Role, StoredRole } from '@engawa/shared';
+import type { AdminUser, DepartmentItem, PersonItem, PublicProfile, Role, StoredRole } from '@engawa/shared';
 import type { UserTable } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { identityPolicy } from './policy.ts';
 import type { orgRepo } from './repo.ts';
+import type { peopleDirectoryRepo } from './people.repo.ts';
 
 /** What a signed-in person sees about themself (settings included). */
 export function presentMe(user: Selectable<UserTable>, actor: Actor) {
@@ -82,5 +83,20 @@ export function presentAdminUser(
     hasPassword: Number(row.has_password) === 1,
     sso: !!row.oidc_subject,
     createdAt: row.created_at,
+  };
+}
+
+type PersonRow = Awaited<ReturnType<typeof peopleDirectoryRepo.page>>[number];
+
+/**
+ * A person in the company directory: name and department only. Anyone signed in reaches this, so
+ * nothing else (e-mail, title, roles, account state) is ever added here.
+ */
+export function presentPerson(row: PersonRow): PersonItem {
+  return {
+    id: row.id,
+    name: row.name,
+    department:
+      row.department_id && row.department_name ? { id: row.department_id, name: row.department_name } : null,
   };
 }

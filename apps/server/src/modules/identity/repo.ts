@@ -3,6 +3,7 @@ import type { DB, DepartmentTable, UserTable } from '../../db/schema.ts';
 import { nowIso } from '../../db/index.ts';
 import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
 import { STORED_ROLES, type StoredRole } from '@engawa/shared';
+import { nameSearchText } from './userSearch.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -130,12 +131,21 @@ export const identityRepo = {
       .executeTakeFirstOrThrow()
       .then((r) => Number(r.n));
   },
-  /** Inserts a user; timestamps are set here. E-mail is stored trimmed and lower-case. */
+  /**
+   * Inserts a user; timestamps and the folded directory names are set here. E-mail is stored
+   * trimmed and lower-case.
+   */
   insertUser(db: Q, row: Omit<Insertable<UserTable>, 'created_at' | 'updated_at'>) {
     const now = nowIso();
     return db
       .insertInto('users')
-      .values({ ...row, email: row.email.trim().toLowerCase(), created_at: now, updated_at: now })
+      .values({
+        ...row,
+        email: row.email.trim().toLowerCase(),
+        name_search: nameSearchText([row.name, row.name_kana, row.name_en]),
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
   },
   /** Inserts a department; timestamps are set here. */
@@ -203,6 +213,17 @@ export interface AdminUserFilter {
 }
 
 type UsersAs = DB & { u: UserTable };
+
+/** Keyset paging over (name, id): the rows after `after` (the last row of the previous page). */
+export function afterNameAndId(
+  eb: ExpressionBuilder<UsersAs, 'u'>,
+  after: { name: string; id: string },
+): Expression<SqlBool> {
+  return eb.or([
+    eb('u.name', '>', after.name),
+    eb.and([eb('u.name', '=', after.name), eb('u.id', '>', after.id)]),
+  ]);
+}
 
 function adminUserWhere(eb: ExpressionBuilder<UsersAs, 'u'>, f: AdminUserFilter): Expression<SqlBool> {
   const conds: Array<Expression<SqlBool>> = [];
@@ -359,14 +380,7 @@ export const orgRepo = {
   adminUserPage(db: Q, f: AdminUserFilter, after: { name: string; id: string } | null, limit: number) {
     return adminUserRows(db)
       .where((eb) => adminUserWhere(eb, f))
-      .$if(!!after, (qb) =>
-        qb.where((eb) =>
-          eb.or([
-            eb('u.name', '>', after!.name),
-            eb.and([eb('u.name', '=', after!.name), eb('u.id', '>', after!.id)]),
-          ]),
-        ),
-      )
+      .$if(!!after, (qb) => qb.where((eb) => afterNameAndId(eb, after!)))
       .orderBy('u.name')
       .orderBy('u.id')
       .limit(limit)
@@ -417,7 +431,8 @@ export const orgRepo = {
     }
     return out;
   },
-  updateUser(
+  /** Updates account fields; a changed name, reading or English name refreshes the directory names. */
+  async updateUser(
     db: Q,
     id: string,
     set: Partial<
@@ -426,10 +441,22 @@ export const orgRepo = {
         'email' | 'name' | 'name_kana' | 'name_en' | 'title' | 'department_id' | 'disabled_at'
       >
     >,
-  ) {
-    return db
+  ): Promise<void> {
+    await db
       .updateTable('users')
       .set({ ...set, updated_at: nowIso() })
+      .where('id', '=', id)
+      .execute();
+    if (set.name === undefined && set.name_kana === undefined && set.name_en === undefined) return;
+    const names = await db
+      .selectFrom('users')
+      .select(['name', 'name_kana', 'name_en'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!names) return;
+    await db
+      .updateTable('users')
+      .set({ name_search: nameSearchText([names.name, names.name_kana, names.name_en]) })
       .where('id', '=', id)
       .execute();
   },
@@ -472,7 +499,14 @@ export const orgRepo = {
     for (const batch of chunksOf(rows, 50)) {
       await db
         .insertInto('users')
-        .values(batch.map((r) => ({ ...r, created_at: now, updated_at: now })))
+        .values(
+          batch.map((r) => ({
+            ...r,
+            name_search: nameSearchText([r.name, r.name_kana, r.name_en]),
+            created_at: now,
+            updated_at: now,
+          })),
+        )
         .execute();
     }
   },

@@ -17,7 +17,7 @@ import { hashPassword } from '../../platform/passwords.ts';
 import { newId } from '../../platform/ids.ts';
 import { identityRepo, orgRepo } from './repo.ts';
 import { presentAdminUser } from './presenter.ts';
-import { searchTerms } from './userSearch.ts';
+import { decodeNameCursor, encodeNameCursor, searchTerms } from './userSearch.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 type Deps = Pick<AppDeps, 'db' | 'database'>;
@@ -33,23 +33,6 @@ export async function loadAdminUser(db: Q, id: string): Promise<AdminUser | unde
   return presentAdminUser(row, roles.get(id) ?? [], managers.has(id));
 }
 
-/** The page cursor is opaque to clients: base64url of the last row's sort key. */
-function encodeCursor(row: { name: string; id: string }): string {
-  return Buffer.from(JSON.stringify([row.name, row.id]), 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string): { name: string; id: string } {
-  try {
-    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') {
-      return { name: v[0], id: v[1] };
-    }
-  } catch {
-    // fall through
-  }
-  throw new AppError('common.validation', { fields: [{ field: 'cursor', code: 'invalid_value' }] });
-}
-
 /** adminUserLister: one page of users for administrators, by (name, id), with the total count. */
 export async function adminUserLister(
   deps: Deps,
@@ -61,7 +44,7 @@ export async function adminUserLister(
     ...(query.departmentId ? { departmentId: query.departmentId } : {}),
     ...(query.role ? { role: query.role } : {}),
   };
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const after = query.cursor ? decodeNameCursor(query.cursor) : null;
   const [rows, total] = await Promise.all([
     orgRepo.adminUserPage(deps.db, filter, after, query.limit + 1),
     orgRepo.countAdminUsers(deps.db, filter),
@@ -75,7 +58,7 @@ export async function adminUserLister(
   const last = page.at(-1);
   return {
     items: page.map((r) => presentAdminUser(r, roles.get(r.id) ?? [], managers.has(r.id))),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    nextCursor: rows.length > query.limit && last ? encodeNameCursor(last) : null,
     total,
   };
 }

@@ -7,7 +7,14 @@ import { notificationRepo, type NotificationWrite } from './repo.ts';
 import { nextDeliveryTime, safeWorkingHours } from './working-hours.ts';
 
 /** What a notification can be about; each kind has `one`/`many` texts in the notifications catalog. */
-export const NOTIFICATION_KINDS = ['comment', 'reply', 'mention', 'announcement', 'reaction'] as const;
+export const NOTIFICATION_KINDS = [
+  'comment',
+  'reply',
+  'mention',
+  'announcement',
+  'reaction',
+  'application',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotifyInput {

@@ -17,6 +17,7 @@ import { newId } from '../../platform/ids.ts';
 import { openOwned, openOwnedOr404 } from '../companion/records.ts';
 import { openConversation, summariesOf } from '../companion/conversations.ts';
 import { oneononeRepo } from './repo.ts';
+import { plainFromMarkdown } from './companion-drafts.ts';
 import { managerOf } from './relations.ts';
 import { KIND, StoredDraft } from './schema.ts';
 import { presentDraft, presentManagerView, type ItemRow } from './presenter.ts';
@@ -58,7 +59,9 @@ export async function employeeAgenda(deps: AppDeps, actor: Actor, ov: OwnerVault
     allDrafts(deps, ov),
     oneononeRepo.sharedCopyIds(deps.db, actor.userId),
   ]);
-  const view = manager ? await pairView(deps, { id: actor.userId, name: actor.name }, manager) : null;
+  const view = manager
+    ? await pairView(deps, { id: actor.userId, name: actor.name }, manager, actor.userId)
+    : null;
   return {
     manager,
     items: drafts.map((d) => presentDraft(d.id, d.draft, copies, manager)),
@@ -67,11 +70,15 @@ export async function employeeAgenda(deps: AppDeps, actor: Actor, ov: OwnerVault
   };
 }
 
-/** What the manager of the pair sees (shared items only), optionally with items about to be shared. */
+/**
+ * What the pair sees (the manager: shared items only), as `viewerId` sees it, optionally with
+ * items about to be shared.
+ */
 export async function pairView(
   deps: AppDeps,
   employee: PersonRef,
   manager: PersonRef,
+  viewerId: string,
   extra: ReadonlyArray<Pick<ItemRow, 'id' | 'topic' | 'want' | 'detail' | 'created_at'>> = [],
 ): Promise<ManagerView> {
   const [items, nextSteps] = await Promise.all([
@@ -81,6 +88,7 @@ export async function pairView(
   return presentManagerView({
     employee,
     manager,
+    viewerId,
     shared: [...items.filter((i) => i.author === 'employee'), ...extra],
     managerItems: items.filter((i) => i.author === 'manager'),
     nextSteps,
@@ -115,7 +123,8 @@ export async function previewForManager(
       created_at: now.toISOString(),
     });
   }
-  return pairView(deps, { id: actor.userId, name: actor.name }, manager, extra);
+  // Seen as the manager sees it: the preview is their screen.
+  return pairView(deps, { id: actor.userId, name: actor.name }, manager, manager.id, extra);
 }
 
 export async function createItem(
@@ -149,7 +158,7 @@ export async function createItem(
 }
 
 /**
- * A draft from a kept companion conversation: its latest summary becomes the detail, the
+ * A draft from a kept companion conversation: its latest summary (as plain text) becomes the detail, the
  * conversation's title the topic. Read from the owner's own vault; nothing is shared.
  */
 export async function createItemFromCompanion(
@@ -170,7 +179,9 @@ export async function createItemFromCompanion(
     {
       topic: Array.from(title).slice(0, CAREER_LIMITS.agendaTopicMax).join(''),
       want: input.want,
-      detail: Array.from(summary.markdown).slice(0, CAREER_LIMITS.agendaDetailMax).join(''),
+      detail: Array.from(plainFromMarkdown(summary.markdown))
+        .slice(0, CAREER_LIMITS.agendaDetailMax)
+        .join(''),
       source: 'companion',
     },
     now,

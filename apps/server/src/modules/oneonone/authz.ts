@@ -54,6 +54,17 @@ export const authzRows: AuthzRows = {
       return { body: { conversationId: id, want: 'listen' } };
     },
   },
+  'GET /api/oneonone/companion-summaries': {
+    expect: SIGNED_IN,
+    request: async (ctx) => {
+      if (ctx.actor) {
+        const agent = await sessionFor(ctx.t, ctx.actor.id);
+        const id = await keptConversation(agent, '来期の役割について整理したい');
+        await agent.post(`/api/companion/conversations/${id}/summary`);
+      }
+      return {};
+    },
+  },
   'PATCH /api/oneonone/items/:id': {
     expect: SIGNED_IN,
     request: async (ctx) => ({ url: await ownItemUrl(ctx), body: { want: 'listen' } }),

@@ -72,7 +72,7 @@ async function memberFor(
 
 export async function memberView(deps: AppDeps, actor: Actor, employeeId: string): Promise<ManagerView> {
   const { employee, manager } = await memberFor(deps, actor, employeeId);
-  return pairView(deps, employee, manager);
+  return pairView(deps, employee, manager, actor.userId);
 }
 
 export async function addManagerItem(
@@ -98,7 +98,7 @@ export async function addManagerItem(
     created_at: at,
     updated_at: at,
   });
-  return pairView(deps, employee, manager);
+  return pairView(deps, employee, manager, actor.userId);
 }
 
 async function pairOf(deps: AppDeps, row: { employee_id: string; manager_id: string }): Promise<PairSubject> {
@@ -182,7 +182,11 @@ export async function updateNextStep(
   patch: z.infer<typeof NextStepPatch>,
   now: Date,
 ): Promise<void> {
-  const { row } = await loadNextStep(deps, actor, id);
+  const { row, pair } = await loadNextStep(deps, actor, id);
+  // Either side ticks a step done; rewording it (text, due date) is for its author alone.
+  if (patch.text !== undefined || patch.dueOn !== undefined) {
+    oneononePolicy.authorize(actor, 'nextStep.edit', { ...pair, createdBy: row.created_by });
+  }
   const at = now.toISOString();
   await oneononeRepo.updateNextStep(deps.db, id, {
     ...(patch.text !== undefined ? { text: patch.text } : {}),

@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmployeeAgenda, ManagerView } from '@engawa/shared';
-import {
-  createDepartment,
-  createUser,
-  createTestApp,
-  sessionFor,
-  type Agent,
-  type TestApp,
-} from '../../test/harness.ts';
+import { createDepartment, createUser, createTestApp, sessionFor, type TestApp } from '../../test/harness.ts';
 import { keptConversation } from '../companion/testing.ts';
-import { agendaItem } from './testing.ts';
+import { agendaItem, agendaOf, managerViewOf, oneOnOneTeam } from './testing.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -17,48 +10,9 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-interface Team {
-  employee: { id: string; agent: Agent };
-  manager: { id: string; agent: Agent };
-  colleague: Agent;
-  otherManager: Agent;
-  hr: Agent;
-  admin: Agent;
-  deptId: string;
-}
-
-async function team(): Promise<Team> {
-  const m = await createUser(t, { name: '鈴木 健太' });
-  const dept = await createDepartment(t, { managerId: m.id });
-  const e = await createUser(t, { name: '佐藤 美咲', departmentId: dept.id });
-  const om = await createUser(t);
-  await createDepartment(t, { managerId: om.id });
-  return {
-    employee: { id: e.id, agent: await sessionFor(t, e.id) },
-    manager: { id: m.id, agent: await sessionFor(t, m.id) },
-    colleague: await sessionFor(t, (await createUser(t, { departmentId: dept.id })).id),
-    otherManager: await sessionFor(t, om.id),
-    hr: await sessionFor(t, (await createUser(t, { roles: ['hr'] })).id),
-    admin: await sessionFor(t, (await createUser(t, { roles: ['admin'] })).id),
-    deptId: dept.id,
-  };
-}
-
-async function agenda(agent: Agent): Promise<EmployeeAgenda> {
-  const res = await agent.get('/api/oneonone/agenda');
-  expect(res.status).toBe(200);
-  return res.json() as EmployeeAgenda;
-}
-
-async function viewOf(agent: Agent, employeeId: string): Promise<ManagerView> {
-  const res = await agent.get(`/api/oneonone/members/${employeeId}`);
-  expect(res.status, res.body).toBe(200);
-  return res.json() as ManagerView;
-}
-
 describe('the 1on1 bridge', () => {
   it('the manager sees the shared item and not the unshared one; the preview is exactly the manager’s view', async () => {
-    const x = await team();
+    const x = await oneOnOneTeam(t);
     const shared = await agendaItem(x.employee.agent, {
       topic: '新しいプロジェクトへの関わり方',
       want: 'advice',
@@ -70,7 +24,7 @@ describe('the 1on1 bridge', () => {
       detail: 'まだ誰にも話していない',
     });
 
-    let mine = await agenda(x.employee.agent);
+    let mine = await agendaOf(x.employee.agent);
     expect(mine.manager).toEqual({ id: x.manager.id, name: '鈴木 健太' });
     expect(mine.items.map((i) => [i.topic, i.shared])).toEqual([
       ['新しいプロジェクトへの関わり方', null],
@@ -78,7 +32,7 @@ describe('the 1on1 bridge', () => {
     ]);
 
     // Before sharing, the manager sees nothing.
-    expect((await viewOf(x.manager.agent, x.employee.id)).sharedItems).toEqual([]);
+    expect((await managerViewOf(x.manager.agent, x.employee.id)).sharedItems).toEqual([]);
 
     const preview = await x.employee.agent.get(`/api/oneonone/preview?items=${shared}`);
     expect(preview.status).toBe(200);
@@ -88,7 +42,7 @@ describe('the 1on1 bridge', () => {
     ]);
 
     expect((await x.employee.agent.put(`/api/oneonone/items/${shared}/share`)).status).toBe(200);
-    const seen = await viewOf(x.manager.agent, x.employee.id);
+    const seen = await managerViewOf(x.manager.agent, x.employee.id);
     // Same shape, same content as previewed (only the time of sharing is fixed now).
     expect({ ...seen, sharedItems: seen.sharedItems.map(({ sharedAt: _s, ...i }) => i) }).toEqual({
       ...previewed,
@@ -103,7 +57,7 @@ describe('the 1on1 bridge', () => {
     // The employee's preview without extra items is now exactly the manager's view.
     expect((await x.employee.agent.get('/api/oneonone/preview')).json()).toEqual(seen);
 
-    mine = await agenda(x.employee.agent);
+    mine = await agendaOf(x.employee.agent);
     expect(mine.items.find((i) => i.id === shared)!.shared).toMatchObject({
       with: { id: x.manager.id, name: '鈴木 健太' },
       current: true,
@@ -111,11 +65,11 @@ describe('the 1on1 bridge', () => {
 
     // Editing a shared item updates what the manager sees.
     await x.employee.agent.patch(`/api/oneonone/items/${shared}`, { want: 'thinkTogether' });
-    expect((await viewOf(x.manager.agent, x.employee.id)).sharedItems[0]!.want).toBe('thinkTogether');
+    expect((await managerViewOf(x.manager.agent, x.employee.id)).sharedItems[0]!.want).toBe('thinkTogether');
 
     // Revoking: gone from the manager's view at once; the item stays with the employee.
     expect((await x.employee.agent.delete(`/api/oneonone/items/${shared}/share`)).status).toBe(200);
-    expect((await viewOf(x.manager.agent, x.employee.id)).sharedItems).toEqual([]);
+    expect((await managerViewOf(x.manager.agent, x.employee.id)).sharedItems).toEqual([]);
     expect(
       await t.deps.db
         .selectFrom('oneonone_items')
@@ -123,7 +77,7 @@ describe('the 1on1 bridge', () => {
         .where('employee_id', '=', x.employee.id)
         .execute(),
     ).toEqual([]);
-    mine = await agenda(x.employee.agent);
+    mine = await agendaOf(x.employee.agent);
     expect(mine.items.find((i) => i.id === shared)).toMatchObject({
       topic: '新しいプロジェクトへの関わり方',
       shared: null,
@@ -131,13 +85,13 @@ describe('the 1on1 bridge', () => {
 
     // Deleting a shared item deletes the manager's copy too.
     await x.employee.agent.put(`/api/oneonone/items/${shared}/share`);
-    expect((await viewOf(x.manager.agent, x.employee.id)).sharedItems).toHaveLength(1);
+    expect((await managerViewOf(x.manager.agent, x.employee.id)).sharedItems).toHaveLength(1);
     await x.employee.agent.delete(`/api/oneonone/items/${shared}`);
-    expect((await viewOf(x.manager.agent, x.employee.id)).sharedItems).toEqual([]);
+    expect((await managerViewOf(x.manager.agent, x.employee.id)).sharedItems).toEqual([]);
   });
 
   it('nobody else — a colleague, another manager, hr, admin — can see a member’s 1on1 (404)', async () => {
-    const x = await team();
+    const x = await oneOnOneTeam(t);
     const item = await agendaItem(x.employee.agent, { topic: '共有した話題', want: 'listen' });
     await x.employee.agent.put(`/api/oneonone/items/${item}/share`);
     for (const agent of [x.colleague, x.otherManager, x.hr, x.admin]) {
@@ -160,7 +114,7 @@ describe('the 1on1 bridge', () => {
   });
 
   it('the manager adds their own items and both record agreed next steps', async () => {
-    const x = await team();
+    const x = await oneOnOneTeam(t);
     const added = await x.manager.agent.post(`/api/oneonone/members/${x.employee.id}/items`, {
       topic: '来期の目標のすり合わせ',
       detail: '期待していることを伝えたい',
@@ -168,7 +122,7 @@ describe('the 1on1 bridge', () => {
     expect(added.status).toBe(201);
     const managerItem = (added.json() as ManagerView).managerItems[0]!;
     expect(managerItem).toMatchObject({ topic: '来期の目標のすり合わせ', author: { id: x.manager.id } });
-    expect((await agenda(x.employee.agent)).managerItems.map((i) => i.topic)).toEqual([
+    expect((await agendaOf(x.employee.agent)).managerItems.map((i) => i.topic)).toEqual([
       '来期の目標のすり合わせ',
     ]);
     // Only that manager edits it.
@@ -192,7 +146,7 @@ describe('the 1on1 bridge', () => {
       text: '案件のメンバーに紹介する',
     });
     expect(byManager.status).toBe(201);
-    const steps = (await agenda(x.employee.agent)).nextSteps;
+    const steps = (await agendaOf(x.employee.agent)).nextSteps;
     expect(steps.map((s) => [s.text, s.createdBy.id, s.done])).toEqual([
       ['研修の候補を調べる', x.employee.id, false],
       ['案件のメンバーに紹介する', x.manager.id, false],
@@ -201,12 +155,12 @@ describe('the 1on1 bridge', () => {
     expect(
       (await x.employee.agent.patch(`/api/oneonone/next-steps/${steps[1]!.id}`, { done: true })).status,
     ).toBe(204);
-    expect((await viewOf(x.manager.agent, x.employee.id)).nextSteps[1]!.done).toBe(true);
+    expect((await managerViewOf(x.manager.agent, x.employee.id)).nextSteps[1]!.done).toBe(true);
     expect((await x.employee.agent.delete(`/api/oneonone/next-steps/${steps[1]!.id}`)).status).toBe(403);
     expect((await x.hr.patch(`/api/oneonone/next-steps/${steps[0]!.id}`, { done: true })).status).toBe(404);
     expect((await x.colleague.delete(`/api/oneonone/next-steps/${steps[0]!.id}`)).status).toBe(404);
     expect((await x.manager.agent.delete(`/api/oneonone/next-steps/${steps[1]!.id}`)).status).toBe(204);
-    expect((await agenda(x.employee.agent)).nextSteps).toHaveLength(1);
+    expect((await agendaOf(x.employee.agent)).nextSteps).toHaveLength(1);
   });
 
   it('a department’s own manager has the parent department’s manager as their 1on1 manager', async () => {
@@ -216,18 +170,18 @@ describe('the 1on1 bridge', () => {
     const child = await createDepartment(t, { managerId: lead.id, parentId: parent.id });
     await t.deps.db.updateTable('users').set({ department_id: child.id }).where('id', '=', lead.id).execute();
     const leadAgent = await sessionFor(t, lead.id);
-    expect((await agenda(leadAgent)).manager).toEqual({ id: head.id, name: '本部長' });
+    expect((await agendaOf(leadAgent)).manager).toEqual({ id: head.id, name: '本部長' });
     const headAgent = await sessionFor(t, head.id);
     const members = (await headAgent.get('/api/oneonone/members')).json() as { items: Array<{ id: string }> };
     expect(members.items.map((m) => m.id)).toEqual([lead.id]);
     // Someone in a department without a manager reports to the parent's manager too.
     const loose = await createDepartment(t, { parentId: parent.id });
     const member = await createUser(t, { departmentId: loose.id });
-    expect((await agenda(await sessionFor(t, member.id))).manager?.id).toBe(head.id);
+    expect((await agendaOf(await sessionFor(t, member.id))).manager?.id).toBe(head.id);
   });
 
   it('when the manager changes, the former manager loses access at once and shared items show it', async () => {
-    const x = await team();
+    const x = await oneOnOneTeam(t);
     const item = await agendaItem(x.employee.agent, { topic: '以前の上司に共有した話題', want: 'advice' });
     await x.employee.agent.put(`/api/oneonone/items/${item}/share`);
     const next = await createUser(t, { name: '新しい 上司' });
@@ -238,13 +192,13 @@ describe('the 1on1 bridge', () => {
       .execute();
     expect((await x.manager.agent.get(`/api/oneonone/members/${x.employee.id}`)).status).toBe(404);
     const newManager = await sessionFor(t, next.id);
-    expect((await viewOf(newManager, x.employee.id)).sharedItems).toEqual([]);
-    const mine = await agenda(x.employee.agent);
+    expect((await managerViewOf(newManager, x.employee.id)).sharedItems).toEqual([]);
+    const mine = await agendaOf(x.employee.agent);
     expect(mine.manager).toEqual({ id: next.id, name: '新しい 上司' });
     expect(mine.items[0]!.shared).toMatchObject({ with: { id: x.manager.id }, current: false });
     // Sharing again moves it to the new manager (the old copy is removed).
     await x.employee.agent.put(`/api/oneonone/items/${item}/share`);
-    expect((await viewOf(newManager, x.employee.id)).sharedItems.map((i) => i.topic)).toEqual([
+    expect((await managerViewOf(newManager, x.employee.id)).sharedItems.map((i) => i.topic)).toEqual([
       '以前の上司に共有した話題',
     ]);
     expect(
@@ -257,7 +211,7 @@ describe('the 1on1 bridge', () => {
   });
 
   it('drafts an item from a kept companion conversation’s summary, still private', async () => {
-    const x = await team();
+    const x = await oneOnOneTeam(t);
     const conversation = await keptConversation(x.employee.agent, '1on1で、仕事の任され方について相談したい');
     const noSummary = await x.employee.agent.post('/api/oneonone/items/from-companion', {
       conversationId: conversation,
@@ -274,7 +228,7 @@ describe('the 1on1 bridge', () => {
     const item = (res.json() as { agenda: EmployeeAgenda }).agenda.items[0]!;
     expect(item).toMatchObject({ source: 'companion', want: 'advice', shared: null });
     expect(item.detail).toContain('仕事の任され方');
-    expect((await viewOf(x.manager.agent, x.employee.id)).sharedItems).toEqual([]);
+    expect((await managerViewOf(x.manager.agent, x.employee.id)).sharedItems).toEqual([]);
     // Someone else's conversation id is not found.
     expect(
       (await x.colleague.post('/api/oneonone/items/from-companion', { conversationId: conversation })).status,
@@ -289,11 +243,11 @@ describe('the 1on1 bridge', () => {
     expect(res.status).toBe(409);
     expect((res.json() as { error: { code: string } }).error.code).toBe('oneonone.no_manager');
     expect((await agent.get('/api/oneonone/preview')).status).toBe(409);
-    expect((await agenda(agent)).manager).toBeNull();
+    expect((await agendaOf(agent)).manager).toBeNull();
   });
 
   it('keeps unshared items only as ciphertext under the owner tag', async () => {
-    const x = await team();
+    const x = await oneOnOneTeam(t);
     const marker = `非公開の議題${Date.now()}`;
     await agendaItem(x.employee.agent, { topic: marker, want: 'listen' });
     const rows = await t.deps.db.selectFrom('oneonone_drafts').selectAll().execute();

@@ -24,11 +24,14 @@ export const oneononePolicy = definePolicy({
   /** A manager views one member's shared items, adds items and next steps. */
   'member.manage': (actor, s: { currentManagerId: string | null }) =>
     s.currentManagerId !== null && s.currentManagerId === actor.userId,
-  /** Both sides of the current pair see and update its next steps. */
+  /** Both sides of the current pair see its next steps and tick them done. */
   'pair.participate': (actor, s: PairSubject) =>
     inCurrentPair(s) && (actor.userId === s.employeeId || actor.userId === s.managerId),
   /** The manager's own item: only that manager, while they manage the employee. */
   'managerItem.edit': (actor, s: PairSubject) => inCurrentPair(s) && actor.userId === s.managerId,
+  /** A next step is reworded (text, due date) only by whoever wrote it, within the current pair. */
+  'nextStep.edit': (actor, s: PairSubject & { createdBy: string }) =>
+    inCurrentPair(s) && actor.userId === s.createdBy,
   /** A next step is deleted by whoever wrote it, within the current pair. */
   'nextStep.delete': (actor, s: PairSubject & { createdBy: string }) =>
     inCurrentPair(s) && actor.userId === s.createdBy,

@@ -69,7 +69,11 @@ export function presentShared(
   };
 }
 
-export function presentManagerItem(row: ItemRow, manager: PersonRef): ManagerAgendaItem {
+/**
+ * The manager's own item. `viewerId` is whose screen it is (the same rules as the policy's
+ * `managerItem.edit` within the current pair: only the manager who wrote it edits it).
+ */
+export function presentManagerItem(row: ItemRow, manager: PersonRef, viewerId: string): ManagerAgendaItem {
   return {
     id: row.id,
     topic: row.topic,
@@ -77,10 +81,13 @@ export function presentManagerItem(row: ItemRow, manager: PersonRef): ManagerAge
     author: manager,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    abilities: { edit: viewerId === manager.id },
   };
 }
 
-export function presentNextStep(row: NextStepRow): NextStep {
+/** A next step on `viewerId`'s screen (policy `nextStep.edit`: its author rewords or deletes it). */
+export function presentNextStep(row: NextStepRow, viewerId: string): NextStep {
+  const mine = viewerId === row.created_by;
   return {
     id: row.id,
     text: row.text,
@@ -89,16 +96,19 @@ export function presentNextStep(row: NextStepRow): NextStep {
     doneAt: row.done_at,
     createdBy: { id: row.created_by, name: row.created_by_name },
     createdAt: row.created_at,
+    abilities: { edit: mine, delete: mine },
   };
 }
 
 /**
- * The manager's view of one member. The employee's preview uses this same function on the same
- * rows (plus the items they are about to share), so the preview is the manager's screen.
+ * The pair's view as `viewerId` sees it. The employee's preview uses this same function on the
+ * same rows (plus the items they are about to share) with the manager as the viewer, so the
+ * preview is the manager's screen, abilities included.
  */
 export function presentManagerView(input: {
   employee: PersonRef;
   manager: PersonRef;
+  viewerId: string;
   shared: ReadonlyArray<Pick<ItemRow, 'id' | 'topic' | 'want' | 'detail' | 'created_at'>>;
   managerItems: readonly ItemRow[];
   nextSteps: readonly NextStepRow[];
@@ -107,7 +117,7 @@ export function presentManagerView(input: {
     employee: input.employee,
     manager: input.manager,
     sharedItems: input.shared.map(presentShared),
-    managerItems: input.managerItems.map((r) => presentManagerItem(r, input.manager)),
-    nextSteps: input.nextSteps.map(presentNextStep),
+    managerItems: input.managerItems.map((r) => presentManagerItem(r, input.manager, input.viewerId)),
+    nextSteps: input.nextSteps.map((r) => presentNextStep(r, input.viewerId)),
   };
 }

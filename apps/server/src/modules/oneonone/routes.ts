@@ -33,6 +33,7 @@ import {
   updateNextStep,
 } from './manager.ts';
 import { IdParams, PreviewQuery, UserParams } from './schema.ts';
+import { companionSummaries } from './companion-drafts.ts';
 
 const tags = ['oneonone'];
 
@@ -69,6 +70,21 @@ export function oneononeModule(app: ZodApp, deps: AppDeps) {
       const id = await createItem(deps, await deps.vault.forOwner(actor), request.body, new Date());
       return reply.code(201).send({ id, agenda: await agendaOf(actor) });
     });
+
+    scope.get(
+      '/api/oneonone/companion-summaries',
+      {
+        schema: {
+          tags,
+          summary: 'My kept career talks that have a summary, to draft an item from (mine only)',
+        },
+      },
+      async (request) => {
+        const actor = request.actor!;
+        oneononePolicy.authorize(actor, 'agenda.own', undefined);
+        return { items: await companionSummaries(deps, await deps.vault.forOwner(actor), new Date()) };
+      },
+    );
 
     scope.post(
       '/api/oneonone/items/from-companion',

@@ -17,9 +17,10 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import {
   OPPORTUNITY_CSV_COLUMNS,
   OPPORTUNITY_TYPES,
@@ -29,6 +30,7 @@ import {
   type OpportunityType,
 } from '@engawa/shared';
 import { api } from '../../api/client.ts';
+import { useMe } from '../../api/session.ts';
 import { ApiError, errorMessage, fieldErrors } from '../../api/errors.ts';
 import { preventImeSubmit } from '../../components/ime.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
@@ -40,10 +42,25 @@ import { parseSkillList, skillInput } from './shared.tsx';
 /** キャリア › 機会の管理 (hr): the catalog with application and k-suppressed interest counts. */
 export function ManagePage() {
   const { t } = useTranslation();
+  const me = useMe();
+  const isHr = me.roles.includes('hr');
   const list = useManageList();
   const qc = useQueryClient();
   const [editing, setEditing] = useState<OpportunityItem | 'new' | null>(null);
-  const [viewing, setViewing] = useState<OpportunityItem | null>(null);
+  const [picked, setPicked] = useState<OpportunityItem | null>(null);
+  // `?applications=<id>`: where the owner's "new application" notification leads.
+  const [search, setSearch] = useSearchParams();
+  const linked = search.get('applications');
+  const linkedOpportunity = useQuery({
+    queryKey: ['career', 'opportunity', linked],
+    enabled: !!linked,
+    queryFn: () => api.get<OpportunityItem>(`/api/opportunities/${encodeURIComponent(linked!)}`),
+  });
+  const viewing = picked ?? (linked ? (linkedOpportunity.data ?? null) : null);
+  const setViewing = (o: OpportunityItem | null) => {
+    setPicked(o);
+    if (!o && linked) setSearch({}, { replace: true });
+  };
   const toggle = useMutation({
     mutationFn: (o: OpportunityItem) =>
       api.patch(`/api/opportunities/${o.id}`, { status: o.status === 'open' ? 'closed' : 'open' }),
@@ -53,10 +70,14 @@ export function ManagePage() {
   });
   return (
     <Stack gap="md">
-      <Group>
-        <Button onClick={() => setEditing('new')}>{t('career.ui.manage.create')}</Button>
-      </Group>
-      <CsvImport />
+      {isHr ? (
+        <>
+          <Group>
+            <Button onClick={() => setEditing('new')}>{t('career.ui.manage.create')}</Button>
+          </Group>
+          <CsvImport />
+        </>
+      ) : null}
       {list.isPending ? <LoadingState /> : null}
       {list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : null}
       {list.data && list.data.items.length === 0 ? <EmptyState /> : null}

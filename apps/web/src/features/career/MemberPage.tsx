@@ -3,11 +3,13 @@ import { Alert, Anchor, Button, Card, Group, Stack, Text, Textarea, TextInput, T
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { ManagerAgendaItem } from '@engawa/shared';
 import { errorMessage } from '../../api/errors.ts';
 import { preventImeSubmit } from '../../components/ime.ts';
 import { ErrorState, LoadingState } from '../../components/QueryStates.tsx';
 import { useMemberView, useOneOnOneWrite } from './api.ts';
 import { ManagerViewBody, NextSteps } from './OneOnOnePage.tsx';
+import { ManagerItemEditor } from './OneOnOneEditors.tsx';
 
 /** The manager's view of one member: only the items they shared, the manager's own items, next steps. */
 export function MemberPage() {
@@ -17,6 +19,7 @@ export function MemberPage() {
   const write = useOneOnOneWrite();
   const [topic, setTopic] = useState('');
   const [detail, setDetail] = useState('');
+  const [editing, setEditing] = useState<ManagerAgendaItem | null>(null);
   if (view.isPending) return <LoadingState />;
   if (view.isError) return <ErrorState error={view.error} onRetry={() => void view.refetch()} />;
   const v = view.data;
@@ -40,27 +43,42 @@ export function MemberPage() {
         <Stack gap="xs">
           <Text fw={600}>{t('career.ui.oneonone.myItems')}</Text>
           {v.managerItems.map((m) => (
-            <Group key={m.id} justify="space-between" wrap="nowrap">
+            <Group key={m.id} justify="space-between" wrap="nowrap" align="flex-start">
               <Text size="sm">
                 ・{m.topic}
                 {m.detail ? ` — ${m.detail}` : ''}
               </Text>
-              <Button
-                size="xs"
-                variant="subtle"
-                color="red"
-                style={{ flexShrink: 0 }}
-                onClick={() =>
-                  write.mutate(
-                    { method: 'delete', path: `/api/oneonone/manager-items/${m.id}` },
-                    { onError: fail },
-                  )
-                }
-              >
-                {t('career.ui.remove')}
-              </Button>
+              {m.abilities.edit ? (
+                <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    aria-label={`${t('career.ui.edit')}: ${m.topic}`}
+                    onClick={() => setEditing(m)}
+                  >
+                    {t('career.ui.edit')}
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    aria-label={`${t('career.ui.remove')}: ${m.topic}`}
+                    onClick={() =>
+                      write.mutate(
+                        { method: 'delete', path: `/api/oneonone/manager-items/${m.id}` },
+                        { onError: fail },
+                      )
+                    }
+                  >
+                    {t('career.ui.remove')}
+                  </Button>
+                </Group>
+              ) : null}
             </Group>
           ))}
+          {editing ? (
+            <ManagerItemEditor key={editing.id} item={editing} onClose={() => setEditing(null)} />
+          ) : null}
           <form
             onKeyDown={preventImeSubmit}
             onSubmit={(e) => {

@@ -8,7 +8,6 @@ import {
   Checkbox,
   Group,
   Modal,
-  Radio,
   Stack,
   Text,
   Textarea,
@@ -19,12 +18,13 @@ import { useQuery } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ONEONONE_WANTS, type ManagerView, type NextStep, type OneOnOneWant } from '@engawa/shared';
+import type { ManagerView, NextStep, OneOnOneWant } from '@engawa/shared';
 import { errorMessage } from '../../api/errors.ts';
 import { preventImeSubmit } from '../../components/ime.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { ErrorState, LoadingState } from '../../components/QueryStates.tsx';
 import { fetchAgendaPreview, useAgenda, useMembers, useOneOnOneWrite } from './api.ts';
+import { AgendaItemEditor, FromCompanionModal, NextStepEditor, WantRadios } from './OneOnOneEditors.tsx';
 
 function useWrite() {
   const { t } = useTranslation();
@@ -78,23 +78,6 @@ export function OneOnOnePage() {
   );
 }
 
-function WantRadios({ value, onChange }: { value: OneOnOneWant; onChange: (v: OneOnOneWant) => void }) {
-  const { t } = useTranslation();
-  return (
-    <Radio.Group
-      label={t('career.ui.oneonone.want')}
-      value={value}
-      onChange={(v) => onChange(v as OneOnOneWant)}
-    >
-      <Group gap="md" mt={4}>
-        {ONEONONE_WANTS.map((w) => (
-          <Radio key={w} value={w} label={t(`career.oneonone.wants.${w}`)} />
-        ))}
-      </Group>
-    </Radio.Group>
-  );
-}
-
 function MyAgenda() {
   const { t } = useTranslation();
   const agenda = useAgenda();
@@ -103,6 +86,9 @@ function MyAgenda() {
   const [want, setWant] = useState<OneOnOneWant>('advice');
   const [detail, setDetail] = useState('');
   const [previewOpen, setPreviewOpen] = useState(false);
+  const [fromCompanionOpen, setFromCompanionOpen] = useState(false);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [drafted, setDrafted] = useState(false);
   if (agenda.isPending) return <LoadingState />;
   if (agenda.isError) return <ErrorState error={agenda.error} onRetry={() => void agenda.refetch()} />;
   const a = agenda.data;
@@ -136,6 +122,11 @@ function MyAgenda() {
                 <Text fw={600}>{item.topic}</Text>
                 <Group gap={4}>
                   <Badge variant="light">{t(`career.oneonone.wants.${item.want}`)}</Badge>
+                  {item.source === 'companion' ? (
+                    <Badge variant="light" color="grape" tt="none">
+                      {t('career.oneonone.sources.companion')}
+                    </Badge>
+                  ) : null}
                   <Badge color={item.shared ? 'teal' : 'gray'} variant="outline" tt="none">
                     {item.shared
                       ? t('career.ui.oneonone.sharedWith', { name: item.shared.with.name })
@@ -149,6 +140,17 @@ function MyAgenda() {
                 ) : null}
               </Stack>
               <Group gap={4}>
+                <Button
+                  size="xs"
+                  variant="default"
+                  aria-label={`${t('career.ui.edit')}: ${item.topic}`}
+                  onClick={() => {
+                    setDrafted(false);
+                    setEditingId(item.id);
+                  }}
+                >
+                  {t('career.ui.edit')}
+                </Button>
                 {item.shared ? (
                   <Button
                     size="xs"
@@ -196,9 +198,12 @@ function MyAgenda() {
               value={detail}
               onChange={(e) => setDetail(e.currentTarget.value)}
             />
-            <Group>
+            <Group gap="xs" wrap="wrap">
               <Button type="submit" loading={pending}>
                 {t('career.ui.oneonone.addItem')}
+              </Button>
+              <Button variant="light" onClick={() => setFromCompanionOpen(true)}>
+                {t('career.ui.oneonone.fromCompanion')}
               </Button>
               {a.manager ? (
                 <Button variant="light" onClick={() => setPreviewOpen(true)}>
@@ -220,6 +225,27 @@ function MyAgenda() {
           </Stack>
         ) : null}
         {a.manager ? <NextSteps steps={a.nextSteps} addPath="/api/oneonone/next-steps" /> : null}
+        {fromCompanionOpen ? (
+          <FromCompanionModal
+            onClose={() => setFromCompanionOpen(false)}
+            onDrafted={(id) => {
+              setFromCompanionOpen(false);
+              setDrafted(true);
+              setEditingId(id);
+            }}
+          />
+        ) : null}
+        {editingId && a.items.some((i) => i.id === editingId) ? (
+          <AgendaItemEditor
+            key={editingId}
+            item={a.items.find((i) => i.id === editingId)!}
+            note={drafted ? t('career.ui.oneonone.draftCreated') : undefined}
+            onClose={() => {
+              setEditingId(null);
+              setDrafted(false);
+            }}
+          />
+        ) : null}
         {previewOpen ? (
           <PreviewModal
             initial={a.items.filter((i) => i.shared).map((i) => i.id)}
@@ -339,17 +365,18 @@ export function ManagerViewBody({ view, withRest = false }: { view: ManagerView;
   );
 }
 
-/** Agreed next steps: either side adds; either side ticks them off. */
+/** Agreed next steps: either side adds and ticks them off; the author rewords or deletes one. */
 export function NextSteps({ steps, addPath }: { steps: NextStep[]; addPath: string }) {
   const { t } = useTranslation();
   const { run, pending } = useWrite();
   const [text, setText] = useState('');
   const [dueOn, setDueOn] = useState('');
+  const [editing, setEditing] = useState<NextStep | null>(null);
   return (
     <Stack gap="xs">
       <Text fw={600}>{t('career.ui.oneonone.nextSteps')}</Text>
       {steps.map((s) => (
-        <Group key={s.id} gap="xs" wrap="nowrap" justify="space-between">
+        <Group key={s.id} gap="xs" wrap="nowrap" justify="space-between" align="flex-start">
           <Checkbox
             checked={s.done}
             label={`${s.text}${s.dueOn ? `（${t('career.ui.oneonone.dueOn')} ${s.dueOn}）` : ''} — ${s.createdBy.name}`}
@@ -357,17 +384,32 @@ export function NextSteps({ steps, addPath }: { steps: NextStep[]; addPath: stri
               run('patch', `/api/oneonone/next-steps/${s.id}`, { done: e.currentTarget.checked })
             }
           />
-          <Button
-            size="xs"
-            variant="subtle"
-            color="red"
-            style={{ flexShrink: 0 }}
-            onClick={() => run('delete', `/api/oneonone/next-steps/${s.id}`)}
-          >
-            {t('career.ui.remove')}
-          </Button>
+          <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+            {s.abilities.edit ? (
+              <Button
+                size="xs"
+                variant="subtle"
+                aria-label={`${t('career.ui.edit')}: ${s.text}`}
+                onClick={() => setEditing(s)}
+              >
+                {t('career.ui.edit')}
+              </Button>
+            ) : null}
+            {s.abilities.delete ? (
+              <Button
+                size="xs"
+                variant="subtle"
+                color="red"
+                aria-label={`${t('career.ui.remove')}: ${s.text}`}
+                onClick={() => run('delete', `/api/oneonone/next-steps/${s.id}`)}
+              >
+                {t('career.ui.remove')}
+              </Button>
+            ) : null}
+          </Group>
         </Group>
       ))}
+      {editing ? <NextStepEditor key={editing.id} step={editing} onClose={() => setEditing(null)} /> : null}
       <form
         onKeyDown={preventImeSubmit}
         onSubmit={(e) => {

@@ -30,7 +30,7 @@ import {
   type ProfilePart,
   type Reason,
 } from '@engawa/shared';
-import { errorMessage } from '../../api/errors.ts';
+import { ApiError, errorMessage } from '../../api/errors.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates.tsx';
 import {
@@ -273,6 +273,9 @@ export function ApplyModal({ opportunity, onClose }: { opportunity: OpportunityI
   });
   const action = useOpportunityAction();
   const stale = message.trim() !== sentMessage;
+  // Set when the server refused the confirmation (the owner or the profile changed since the
+  // preview): the preview below is fetched again and is the new consent screen.
+  const [outdated, setOutdated] = useState<string | null>(null);
   return (
     <Modal
       opened
@@ -313,6 +316,11 @@ export function ApplyModal({ opportunity, onClose }: { opportunity: OpportunityI
           >
             {t('career.ui.apply.refresh')}
           </Button>
+        ) : null}
+        {outdated ? (
+          <Alert color="orange" variant="light" role="alert" data-testid="apply-outdated">
+            {outdated}
+          </Alert>
         ) : null}
         <Card
           withBorder
@@ -381,11 +389,20 @@ export function ApplyModal({ opportunity, onClose }: { opportunity: OpportunityI
                     notifications.show({ color: 'teal', message: t('career.ui.apply.done') });
                     onClose();
                   },
-                  onError: (err) =>
+                  onError: (err) => {
+                    if (
+                      err instanceof ApiError &&
+                      (err.code === 'career.recipient_changed' || err.code === 'career.preview_outdated')
+                    ) {
+                      setOutdated(err.message);
+                      void preview.refetch();
+                      return;
+                    }
                     notifications.show({
                       color: 'red',
                       message: errorMessage(err, t('errors.common.internal')),
-                    }),
+                    });
+                  },
                 },
               )
             }

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import {
   ActionIcon,
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -18,6 +19,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import {
   EXPERIENCE_OUTCOMES,
   VALUE_CARDS,
@@ -29,6 +31,7 @@ import {
   type ProfileValue,
 } from '@engawa/shared';
 import { errorMessage } from '../../api/errors.ts';
+import { useMe } from '../../api/session.ts';
 import { preventImeSubmit } from '../../components/ime.ts';
 import { ErrorState, LoadingState } from '../../components/QueryStates.tsx';
 import { useProfile, useSaveProfile } from './api.ts';
@@ -60,6 +63,7 @@ function useSaver() {
 /** キャリア › プロフィール: the owner's private profile, each part with its own 公開する switch. */
 export function ProfilePage() {
   const { t } = useTranslation();
+  const me = useMe();
   const profile = useProfile();
   if (profile.isPending) return <LoadingState />;
   if (profile.isError) return <ErrorState error={profile.error} onRetry={() => void profile.refetch()} />;
@@ -69,6 +73,11 @@ export function ProfilePage() {
       <Alert color="blue" variant="light">
         {t('career.privateNote')}
       </Alert>
+      <Group justify="flex-end">
+        <Anchor component={Link} to={`/people/${me.id}`} size="sm">
+          {t('career.ui.public.viewMine')}
+        </Anchor>
+      </Group>
       <GoalsPart profile={p} />
       <SkillsPart profile={p} />
       <StrengthsPart profile={p} />

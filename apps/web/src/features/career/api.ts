@@ -62,15 +62,24 @@ export function useSaveProfile() {
   });
 }
 
-/** Publish or unpublish one part of the profile. */
+/**
+ * Publish or unpublish one part of the profile. Publishing sends the version of the profile on
+ * screen, so the server publishes only what the person is looking at; when it changed elsewhere
+ * the server refuses and the page reloads the profile.
+ */
 export function usePublish() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ part, on }: { part: ProfilePart; on: boolean }) =>
       on
-        ? api.put<CareerProfile>(`/api/career/profile/published/${part}`, {})
+        ? api.put<CareerProfile>(`/api/career/profile/published/${part}`, {
+            version: qc.getQueryData<CareerProfile>(CAREER_KEYS.profile)?.updatedAt ?? null,
+          })
         : api.delete<CareerProfile>(`/api/career/profile/published/${part}`),
     onSuccess: (profile) => qc.setQueryData(CAREER_KEYS.profile, profile),
+    onError: async () => {
+      await qc.invalidateQueries({ queryKey: CAREER_KEYS.profile });
+    },
   });
 }
 

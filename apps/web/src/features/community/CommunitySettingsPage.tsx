@@ -2,19 +2,15 @@ import { useState, type FormEvent } from 'react';
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Card,
   Code,
   CopyButton,
   Group,
   Modal,
-  Radio,
   Stack,
-  TagsInput,
   Text,
   TextInput,
-  Textarea,
   Title,
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -24,17 +20,23 @@ import { Link, useParams } from 'react-router';
 import { COMMUNITY_LIMITS as L } from '@engawa/shared';
 import { api } from '../../api/client.ts';
 import { ApiError, errorMessage } from '../../api/errors.ts';
-import { useMe } from '../../api/session.ts';
 import { preventImeSubmit } from '../../components/ime.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates.tsx';
 import { NotFoundPage } from '../../routes/NotFoundPage.tsx';
-import { keys, useCommunity, useMembers, useWebhooks } from './api.ts';
+import { keys, useCommunity, useWebhooks } from './api.ts';
 import { issuesByPath, unplacedError } from './issues.ts';
 import { Time } from './components/Time.tsx';
+import {
+  COMMUNITY_FIELD_NAMES,
+  CommunityFields,
+  communityFieldsBody,
+  type CommunityFieldValues,
+} from './components/CommunityFields.tsx';
+import { MembersSection } from './MembersSection.tsx';
 import type { Community, CreatedWebhook, Webhook } from './types.ts';
 
-/** Organizer settings of one community: its description, organizers, and incoming webhooks. */
+/** Organizer settings of one community: its description, members and organizers, and incoming webhooks. */
 export function CommunitySettingsPage() {
   const { communityId = '' } = useParams();
   const { t } = useTranslation();
@@ -58,7 +60,7 @@ export function CommunitySettingsPage() {
       />
       <Stack gap="lg" maw={760}>
         <EditCommunity community={c} />
-        <Organizers community={c} />
+        <MembersSection community={c} />
         <Webhooks community={c} />
       </Stack>
     </>
@@ -68,7 +70,7 @@ export function CommunitySettingsPage() {
 function EditCommunity({ community: c }: { community: Community }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [form, setForm] = useState({
+  const [form, setForm] = useState<CommunityFieldValues>({
     name: c.name,
     purpose: c.purpose,
     rules: c.rules,
@@ -77,11 +79,7 @@ function EditCommunity({ community: c }: { community: Community }) {
     privateReason: c.privateReason ?? '',
   });
   const save = useMutation({
-    mutationFn: () =>
-      api.patch<Community>(`/api/communities/${c.id}`, {
-        ...form,
-        privateReason: form.visibility === 'private' ? form.privateReason : null,
-      }),
+    mutationFn: () => api.patch<Community>(`/api/communities/${c.id}`, communityFieldsBody(form)),
     onSuccess: (updated) => {
       qc.setQueryData(keys.community(c.id), updated);
       void qc.invalidateQueries({ queryKey: keys.communities });
@@ -89,12 +87,8 @@ function EditCommunity({ community: c }: { community: Community }) {
     },
   });
   const issues = issuesByPath(save.error);
-  const top = unplacedError(
-    save.error,
-    ['name', 'purpose', 'rules', 'topics', 'privateReason'],
-    t('errors.common.internal'),
-  );
-  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => {
+  const top = unplacedError(save.error, COMMUNITY_FIELD_NAMES, t('errors.common.internal'));
+  const set = <K extends keyof CommunityFieldValues>(key: K, value: CommunityFieldValues[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
     if (save.error) save.reset();
   };
@@ -109,75 +103,7 @@ function EditCommunity({ community: c }: { community: Community }) {
       </Title>
       <form onSubmit={onSubmit} onKeyDown={preventImeSubmit} noValidate>
         <Stack gap="sm">
-          <TextInput
-            label={t('community.create.name')}
-            required
-            maxLength={L.nameMax}
-            value={form.name}
-            onChange={(e) => set('name', e.currentTarget.value)}
-            error={issues.name}
-          />
-          <Textarea
-            label={t('community.create.purpose')}
-            required
-            autosize
-            minRows={2}
-            maxLength={L.purposeMax}
-            value={form.purpose}
-            onChange={(e) => set('purpose', e.currentTarget.value)}
-            error={issues.purpose}
-          />
-          <Textarea
-            label={t('community.create.rules')}
-            description={t('community.settings.rulesChangeHelp')}
-            required
-            autosize
-            minRows={3}
-            maxLength={L.rulesMax}
-            value={form.rules}
-            onChange={(e) => set('rules', e.currentTarget.value)}
-            error={issues.rules}
-          />
-          <TagsInput
-            label={t('community.create.topics')}
-            value={form.topics}
-            onChange={(v) => set('topics', v)}
-            maxTags={L.topicsMax}
-            splitChars={[',', '、', '，']}
-            error={issues.topics}
-            clearable
-          />
-          <Radio.Group
-            label={t('community.create.visibility')}
-            value={form.visibility}
-            onChange={(v) => set('visibility', v === 'private' ? 'private' : 'open')}
-          >
-            <Stack gap={6} mt={4}>
-              <Radio
-                value="open"
-                label={t('community.visibility.open')}
-                description={t('community.create.openHelp')}
-              />
-              <Radio
-                value="private"
-                label={t('community.visibility.private')}
-                description={t('community.create.privateHelp')}
-              />
-            </Stack>
-          </Radio.Group>
-          {form.visibility === 'private' ? (
-            <Textarea
-              label={t('community.create.privateReason')}
-              description={t('community.create.privateReasonHelp')}
-              required
-              autosize
-              minRows={2}
-              maxLength={L.privateReasonMax}
-              value={form.privateReason}
-              onChange={(e) => set('privateReason', e.currentTarget.value)}
-              error={issues.privateReason}
-            />
-          ) : null}
+          <CommunityFields value={form} onChange={set} issues={issues} mode="edit" />
           {top ? (
             <Alert color="red" role="alert">
               {top}
@@ -190,70 +116,6 @@ function EditCommunity({ community: c }: { community: Community }) {
           </Group>
         </Stack>
       </form>
-    </Card>
-  );
-}
-
-/** Members and organizers: organizers can make a member an organizer, or step someone back. */
-function Organizers({ community: c }: { community: Community }) {
-  const { t } = useTranslation();
-  const me = useMe();
-  const qc = useQueryClient();
-  const members = useMembers(c.id);
-  const change = useMutation({
-    mutationFn: ({ userId, to }: { userId: string; to: 'organizer' | 'member' }) =>
-      to === 'organizer'
-        ? api.post(`/api/communities/${c.id}/organizers`, { userId })
-        : api.delete(`/api/communities/${c.id}/organizers/${userId}`),
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: keys.members(c.id) });
-      void qc.invalidateQueries({ queryKey: keys.community(c.id), exact: true });
-    },
-    onError: (error) =>
-      notifications.show({ color: 'red', message: errorMessage(error, t('errors.common.internal')) }),
-  });
-  return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="settings-members">
-      <Title order={2} size="h4" id="settings-members" mb={4}>
-        {t('community.settings.members')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('community.settings.membersHelp')}
-      </Text>
-      {members.isPending ? (
-        <LoadingState />
-      ) : members.isError ? (
-        <ErrorState error={members.error} onRetry={() => void members.refetch()} />
-      ) : (
-        <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {members.data.map((m) => (
-            <Group key={m.id} component="li" justify="space-between" wrap="nowrap" gap="xs">
-              <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
-                <Text size="sm" truncate>
-                  {m.name}
-                </Text>
-                {m.role === 'organizer' ? (
-                  <Badge size="xs" variant="light">
-                    {t('community.role.organizer')}
-                  </Badge>
-                ) : null}
-              </Group>
-              {m.id !== me.id ? (
-                <Button
-                  size="compact-xs"
-                  variant="subtle"
-                  loading={change.isPending && change.variables?.userId === m.id}
-                  onClick={() =>
-                    change.mutate({ userId: m.id, to: m.role === 'organizer' ? 'member' : 'organizer' })
-                  }
-                >
-                  {m.role === 'organizer' ? t('community.settings.demote') : t('community.settings.promote')}
-                </Button>
-              ) : null}
-            </Group>
-          ))}
-        </Stack>
-      )}
     </Card>
   );
 }

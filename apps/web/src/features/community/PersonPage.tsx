@@ -7,6 +7,7 @@ import { ApiError } from '../../api/errors.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../components/QueryStates.tsx';
 import { NotFoundPage } from '../../routes/NotFoundPage.tsx';
+import { PublicCareerSection } from '../career/PublicCareerSection.tsx';
 
 interface PublicProfile {
   id: string;
@@ -49,6 +50,7 @@ export function PersonPage() {
           </Text>
         </Stack>
       </Card>
+      <PublicCareerSection userId={p.id} />
     </>
   );
 }

@@ -145,6 +145,25 @@ export function useMembers(id: string, enabled = true) {
   });
 }
 
+/** One page of members as the server answers it (ordered by account, `nextAfter` continues). */
+export interface MemberPage {
+  items: Member[];
+  nextAfter: string | null;
+}
+
+/** Members page by page (the organizer screen); lives under keys.members so changes refresh it too. */
+export function useMemberPages(id: string, pageSize = 50) {
+  return useInfiniteQuery({
+    queryKey: [...keys.members(id), 'pages', pageSize],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      api.get<MemberPage>(
+        `/api/communities/${id}/members${queryString({ after: pageParam, limit: pageSize })}`,
+      ),
+    getNextPageParam: (last) => last.nextAfter ?? undefined,
+  });
+}
+
 export function useWebhooks(id: string) {
   return useQuery({
     queryKey: keys.webhooks(id),

@@ -237,6 +237,12 @@ export const enCareer: CatalogShape<typeof jaCareer> = {
       on: 'Published',
       off: 'Private',
     },
+    public: {
+      title: 'Published career information',
+      empty: 'No career information is published.',
+      viewMine: 'View my public profile',
+      level: 'Level {{level}}',
+    },
     strengths: {
       placeholder: 'e.g. I listen to people to the end',
       episode: 'An episode (optional)',
@@ -384,6 +390,19 @@ export const enCareer: CatalogShape<typeof jaCareer> = {
       back: 'Back to members',
       memberNote:
         'Only the items your member shared are shown. Nothing of their profile or career talks is visible.',
+      editTitle: 'Edit item',
+      sharedEditNote: 'This item is shared. When you save, your manager sees the new text too.',
+      fromCompanion: 'Draft from a talk summary',
+      fromCompanionTitle: 'Draft an item from a career talk summary',
+      fromCompanionNote:
+        'The latest summary of the talk you pick goes into the details. The draft is visible to you alone until you share it.',
+      fromCompanionEmpty:
+        'No career talk has a summary yet. Keep a talk in Career talk and use “Summarize”; then you can pick it here.',
+      fromCompanionPick: 'Draft from this talk',
+      untitled: '(untitled talk)',
+      summarizedAt: 'Summary: {{date}}',
+      draftCreated: 'Draft created. Check it, and edit it if needed, before you share it.',
+      stepEditTitle: 'Edit next step',
     },
   },
 };

@@ -20,4 +20,16 @@ export const enCommon: CatalogShape<typeof jaCommon> = {
   loadFailed: 'Could not load.',
   yes: 'Yes',
   no: 'No',
+  personPicker: {
+    placeholder: 'Type part of a name',
+    typeToSearch: 'Type part of a name to find someone in the company (kana and romaji work too).',
+    searching: 'Searching…',
+    nothingFound: 'Nobody found. Try another spelling (kana or romaji).',
+    failed: 'Could not search. Please try again.',
+    more: 'More people match. Type a little more of the name.',
+    limitReached: 'You can choose up to {{max}} people.',
+    remove: 'Remove {{name}}',
+    options: 'Suggestions',
+    noDepartment: 'No department',
+  },
 };

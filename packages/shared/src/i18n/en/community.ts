@@ -200,6 +200,9 @@ export const enCommunity: CatalogShape<typeof jaCommunity> = {
     privateReason: 'Why it needs to be private',
     privateReasonHelp:
       'Admins can see the list of private communities and their reasons (never their content).',
+    organizers: 'Co-organizers (optional)',
+    organizersHelp:
+      'You will be an organizer. Choose anyone else who should organize it with you (up to {{max}}).',
     submit: 'Create',
     done: '{{name}} was created',
   },
@@ -303,11 +306,38 @@ export const enCommunity: CatalogShape<typeof jaCommunity> = {
     back: 'Back to the community',
     about: 'Purpose, rules and visibility',
     rulesChangeHelp: 'When the rules change, members confirm the new rules before their next post.',
-    members: 'Members and organizers',
+    members: 'Members',
     membersHelp:
       'Organizers change the settings, post announcements and moderate. A community needs at least one organizer.',
+    membersCount: '{{count}} members',
+    addMember: 'Add a member',
+    addMemberHelpOpen:
+      'Anyone can join an open community. You can also add people you want to invite directly.',
+    addMemberHelpPrivate:
+      'A private community is invisible to everyone but its members. Add the people who should take part here.',
+    add: 'Add',
+    added: '{{name}} was added as a member',
+    joined: 'Joined:',
+    roleMember: 'Member',
+    you: 'You',
     promote: 'Make organizer',
     demote: 'Remove as organizer',
+    promoted: '{{name}} is now an organizer',
+    demoted: '{{name}} is no longer an organizer',
+    remove: 'Remove from community',
+    removeTitle: 'Remove this member?',
+    removeBody: '{{name}} will be removed from this community. They can join again at any time.',
+    removeBodyPrivate:
+      '{{name}} will be removed from this community. It is private, so they will no longer see it.',
+    removed: '{{name}} was removed from the community',
+    actionsFor: 'Actions for {{name}}',
+    stepDown: 'Step down as organizer',
+    stepDownTitle: 'Step down as organizer?',
+    stepDownBody:
+      'You stay a member, but you will no longer change the settings or manage the members of this community.',
+    steppedDown: 'You stepped down as organizer',
+    loadMore: 'Show more',
+    empty: 'No members yet.',
   },
   webhooks: {
     title: 'Incoming webhooks',

@@ -95,6 +95,10 @@ export const enErrors: CatalogShape<typeof jaErrors> = {
     preview_outdated:
       'Your profile changed after the preview was shown. Please check again what will be sent.',
     opportunity_has_applications: 'An opportunity with applications cannot be deleted. Close it instead.',
+    recipient_changed:
+      'The person who runs this opportunity (who receives your application) changed after the preview was shown. Please check the new recipient and apply again.',
+    profile_outdated:
+      'Your profile was updated in another window. Please check the latest content and publish again.',
   },
   oneonone: {
     no_manager: 'You have no manager set, so there is no one to share with.',

@@ -32,6 +32,10 @@ export const enNotifications: CatalogShape<typeof jaNotifications> = {
       one: 'Announcement in {{context}}: “{{subject}}”',
       many: 'Announcement in {{context}}: “{{subject}}” and {{count}} more',
     },
+    application: {
+      one: 'A new application to “{{subject}}”, which you run',
+      many: '{{count}} new applications to “{{subject}}”, which you run',
+    },
   },
   digest: {
     subject: '[Engawa] You have {{count}} unread notifications',

@@ -240,6 +240,12 @@ export const jaCareer = {
       on: '公開中',
       off: '非公開',
     },
+    public: {
+      title: '公開しているキャリア情報',
+      empty: '公開されているキャリア情報はありません。',
+      viewMine: '公開プロフィールを見る',
+      level: 'レベル{{level}}',
+    },
     strengths: {
       placeholder: '例: 人の話を最後まで聞ける',
       episode: 'エピソード（任意）',
@@ -387,6 +393,19 @@ export const jaCareer = {
       back: 'メンバー一覧へ',
       memberNote:
         'メンバーが共有した項目だけが表示されます。プロフィールやキャリア相談の内容は表示されません。',
+      editTitle: '項目を編集',
+      sharedEditNote: 'この項目は共有中です。保存すると、上司の画面にも新しい内容が表示されます。',
+      fromCompanion: '相談のまとめから下書き',
+      fromCompanionTitle: 'キャリア相談のまとめから下書きを作る',
+      fromCompanionNote:
+        '選んだ会話の最新のまとめが「詳しく」に入ります。下書きは、共有するまであなただけが見られます。',
+      fromCompanionEmpty:
+        'まとめのあるキャリア相談はまだありません。キャリア相談で会話を残して「まとめる」を使うと、ここから選べます。',
+      fromCompanionPick: 'この会話から下書きを作る',
+      untitled: '（無題の相談）',
+      summarizedAt: 'まとめ: {{date}}',
+      draftCreated: '下書きを作りました。共有する前に、内容を確かめて必要なら編集してください。',
+      stepEditTitle: '次の一歩を編集',
     },
   },
 };

@@ -17,4 +17,16 @@ export const jaCommon = {
   loadFailed: '読み込めませんでした。',
   yes: 'はい',
   no: 'いいえ',
+  personPicker: {
+    placeholder: '名前の一部を入力',
+    typeToSearch: '名前の一部を入力すると、社内の人を探せます（ひらがな・ローマ字でも探せます）。',
+    searching: '探しています…',
+    nothingFound: '見つかりませんでした。別の書き方（ひらがな、ローマ字）も試してください。',
+    failed: '探せませんでした。もう一度お試しください。',
+    more: 'ほかにも該当する人がいます。名前をもう少し入力してください。',
+    limitReached: '選べるのは{{max}}人までです。',
+    remove: '{{name}}さんを外す',
+    options: '候補',
+    noDepartment: '所属なし',
+  },
 };

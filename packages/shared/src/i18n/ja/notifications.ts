@@ -32,6 +32,10 @@ export const jaNotifications = {
       one: '{{context}}のお知らせ:「{{subject}}」',
       many: '{{context}}のお知らせ:「{{subject}}」ほか{{count}}件',
     },
+    application: {
+      one: 'あなたが担当する「{{subject}}」に新しい応募があります',
+      many: 'あなたが担当する「{{subject}}」に{{count}}件の新しい応募があります',
+    },
   },
   digest: {
     subject: '【Engawa】未読の通知が{{count}}件あります',
