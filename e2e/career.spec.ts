@@ -157,6 +157,15 @@ test('career profile, explained recommendations, consent to apply, and the 1on1 
   await expect(applications.getByTestId('application').first()).toBeVisible();
   await expect(applications.getByText(goalTitle)).toBeVisible();
   await page.keyboard.press('Escape');
+
+  // hr names the owner by searching the directory for part of a Japanese name.
+  await managed.getByRole('button', { name: '編集', exact: true }).click();
+  const form = page.getByRole('dialog', { name: '機会を編集' });
+  await form.getByLabel('担当者').fill('鈴木');
+  await page.getByRole('option', { name: /鈴木 健太/ }).click();
+  await form.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(form).toBeHidden();
+  await expect(managed).toContainText('担当者: 鈴木 健太');
   await logOut(page);
 
   // The manager sees the shared item and not the private one.

@@ -1,17 +1,9 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AdminUser, AdminUserPage, DepartmentList, StoredRole, UserStatus } from '@engawa/shared';
+import type { AdminUser, AdminUserPage, StoredRole, UserStatus } from '@engawa/shared';
 import { api, queryString } from '../../api/client.ts';
+import { DEPARTMENTS_KEY } from '../../api/departments.ts';
 
-export const DEPARTMENTS_KEY = ['departments'] as const;
 export const ADMIN_USERS_KEY = ['admin', 'users'] as const;
-
-/** The whole department list (flat; the screens build the tree). */
-export function useDepartments() {
-  return useQuery({
-    queryKey: DEPARTMENTS_KEY,
-    queryFn: () => api.get<DepartmentList>('/api/departments'),
-  });
-}
 
 export interface UserFilters {
   q: string;

@@ -27,6 +27,7 @@ import {
   type FieldIssue,
   type ImportCounts,
   type OpportunityItem,
+  type PersonItem,
   type OpportunityType,
 } from '@engawa/shared';
 import { api } from '../../api/client.ts';
@@ -34,6 +35,9 @@ import { useMe } from '../../api/session.ts';
 import { ApiError, errorMessage, fieldErrors } from '../../api/errors.ts';
 import { preventImeSubmit } from '../../components/ime.ts';
 import { useIsMobile } from '../../components/useIsMobile.ts';
+import { PersonPicker } from '../../components/PersonPicker.tsx';
+import { departmentOptions } from '../../components/departmentTree.ts';
+import { useDepartments } from '../../api/departments.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates.tsx';
 import { useApplicationsTo, useManageList } from './api.ts';
 import { ProfileSnapshotView } from './ProfileSnapshotView.tsx';
@@ -96,6 +100,20 @@ export function ManagePage() {
               ) : null}
             </Group>
             <Text fw={600}>{s.opportunity.title}</Text>
+            {s.opportunity.owner || s.opportunity.department ? (
+              <Text size="sm" c="dimmed">
+                {[
+                  s.opportunity.owner
+                    ? `${t('career.ui.opportunities.owner')}: ${s.opportunity.owner.name}`
+                    : null,
+                  s.opportunity.department
+                    ? `${t('career.ui.opportunities.department')}: ${s.opportunity.department.name}`
+                    : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </Text>
+            ) : null}
             <Text size="sm">
               {t('career.ui.manage.applications')}: {s.applications} · {t('career.ui.manage.interest')}:{' '}
               {s.interestSuppressed
@@ -194,7 +212,10 @@ function OpportunityForm({
     applyBy: o?.applyBy ?? '',
     capacity: o?.capacity ?? ('' as number | ''),
     timeShare: o?.timeShare ?? ('' as number | ''),
+    departmentId: o?.department?.id ?? null,
+    owner: o?.owner ? ({ ...o.owner, department: null } as PersonItem | null) : null,
   });
+  const departments = useDepartments();
   const save = useMutation({
     mutationFn: () => {
       const keep = (names: string, refs: OpportunityItem['skillsGained'] | undefined) => {
@@ -216,6 +237,8 @@ function OpportunityForm({
         applyBy: f.applyBy || null,
         capacity: f.capacity === '' ? null : f.capacity,
         timeShare: f.type === 'gig' && f.timeShare !== '' ? f.timeShare : null,
+        departmentId: f.departmentId,
+        ownerId: f.owner?.id ?? null,
       };
       return o ? api.patch(`/api/opportunities/${o.id}`, body) : api.post('/api/opportunities', body);
     },
@@ -272,6 +295,23 @@ function OpportunityForm({
             value={f.description}
             onChange={(e) => set('description', e.currentTarget.value)}
             error={errors.description}
+          />
+          <Select
+            label={t('career.ui.manage.fields.department')}
+            data={departmentOptions(departments.data?.items ?? [])}
+            value={f.departmentId}
+            onChange={(v) => set('departmentId', v)}
+            searchable
+            clearable
+            nothingFoundMessage={t('career.ui.manage.noDepartment')}
+            error={errors.departmentId}
+          />
+          <PersonPicker
+            label={t('career.ui.opportunities.owner')}
+            description={t('career.ui.manage.fields.ownerHelp')}
+            value={f.owner}
+            onChange={(p) => set('owner', p)}
+            error={errors.ownerId}
           />
           <TextInput
             label={t('career.ui.manage.fields.skillsRequired')}

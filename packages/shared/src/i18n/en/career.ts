@@ -327,6 +327,7 @@ export const enCareer: CatalogShape<typeof jaCareer> = {
       refresh: 'Update preview',
     },
     manage: {
+      noDepartment: 'No matching department',
       create: 'Add opportunity',
       editTitle: 'Edit opportunity',
       createTitle: 'Add opportunity',
@@ -357,6 +358,8 @@ export const enCareer: CatalogShape<typeof jaCareer> = {
         capacity: 'Capacity',
         timeShare: 'Share of working time (%)',
         code: 'Code',
+        department: 'Department',
+        ownerHelp: 'The owner is notified of new applications and can read them (hr always can).',
       },
       withdrawn: 'Withdrawn (what was shared has been deleted)',
     },

@@ -330,6 +330,7 @@ export const jaCareer = {
       refresh: '内容を更新',
     },
     manage: {
+      noDepartment: '該当する部署がありません',
       create: '機会を追加',
       editTitle: '機会を編集',
       createTitle: '機会を追加',
@@ -360,6 +361,8 @@ export const jaCareer = {
         capacity: '定員',
         timeShare: '業務時間の割合（%）',
         code: 'コード',
+        department: '部署',
+        ownerHelp: '応募があると担当者に通知が届き、担当者は応募の内容を読めます（人事はいつでも読めます）。',
       },
       withdrawn: '取り下げ済み（内容は削除されました）',
     },

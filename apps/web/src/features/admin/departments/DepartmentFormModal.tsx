@@ -24,7 +24,7 @@ import { formError } from '../../../api/errors.ts';
 import { useFieldErrors } from '../../../components/useFieldErrors.ts';
 import { preventImeSubmit } from '../../../components/ime.ts';
 import { useInvalidateOrg } from '../api.ts';
-import { departmentOptions, selfAndDescendants } from './departmentTree.ts';
+import { departmentOptions, selfAndDescendants } from '../../../components/departmentTree.ts';
 import { ManagerPicker } from './ManagerPicker.tsx';
 
 interface Draft {

@@ -7,8 +7,9 @@ import type { DepartmentItem } from '@engawa/shared';
 import { api } from '../../../api/client.ts';
 import { errorMessage } from '../../../api/errors.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/QueryStates.tsx';
-import { useDepartments, useInvalidateOrg } from '../api.ts';
-import { buildDepartmentTree, type DepartmentRow } from './departmentTree.ts';
+import { useInvalidateOrg } from '../api.ts';
+import { useDepartments } from '../../../api/departments.ts';
+import { buildDepartmentTree, type DepartmentRow } from '../../../components/departmentTree.ts';
 import { useIsMobile } from '../../../components/useIsMobile.ts';
 import { DepartmentFormModal } from './DepartmentFormModal.tsx';
 

@@ -29,7 +29,7 @@ import { formError } from '../../../api/errors.ts';
 import { useFieldErrors } from '../../../components/useFieldErrors.ts';
 import { preventImeSubmit } from '../../../components/ime.ts';
 import { useInvalidateOrg } from '../api.ts';
-import { departmentOptions } from '../departments/departmentTree.ts';
+import { departmentOptions } from '../../../components/departmentTree.ts';
 import { userChanges, type UserDraft } from './userChanges.ts';
 
 const USER_INPUTS = [

@@ -16,8 +16,9 @@ import { useIsMobile } from '../../../components/useIsMobile.ts';
 import { useTranslation } from 'react-i18next';
 import { USER_ROLE_FILTERS, USER_STATUSES, type AdminUser } from '@engawa/shared';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/QueryStates.tsx';
-import { useAdminUsers, useDepartments, type UserFilters } from '../api.ts';
-import { departmentOptions } from '../departments/departmentTree.ts';
+import { useAdminUsers, type UserFilters } from '../api.ts';
+import { useDepartments } from '../../../api/departments.ts';
+import { departmentOptions } from '../../../components/departmentTree.ts';
 import { UserFormModal } from './UserFormModal.tsx';
 import { PasswordModal } from './PasswordModal.tsx';
 
