@@ -2,7 +2,8 @@ import { test, expect, type Page } from '@playwright/test';
 import { DEMO, mainNav, submitLoginJa } from './helpers.ts';
 
 /**
- * キャリア: an employee fills part of the profile in Japanese (a learning goal and a skill), sees
+ * キャリア: an employee fills the profile in Japanese (a learning goal, a skill, a strength, a value
+ * card and an own value, one experience ledger entry; all still there after a reload), sees
  * recommendations with their reasons and applies through the consent screen; hr sees the
  * application; the employee shares one 1on1 agenda item and keeps another private; the manager
  * sees the shared item and not the private one. A private career talk's summary becomes a draft
@@ -37,8 +38,11 @@ test('career profile, explained recommendations, consent to apply, and the 1on1 
   const privateTopic = `まだ言えない転職の迷い${run}`;
   const talk = `仕事の任され方を1on1で相談したい${run}`;
   const draftTopic = `任され方の相談${run}`;
+  const strength = `相手の話を最後まで聞き切る${run}`;
+  const ownValue = `家族との時間${run}`;
+  const experience = `問い合わせ分析の自動化${run}`;
 
-  // The employee fills a learning goal and a skill, in Japanese.
+  // The employee fills the profile in Japanese: a learning goal, a skill, a strength, values, an experience.
   await logInJa(page, DEMO.employee);
   await mainNav(page).getByRole('link', { name: 'キャリア', exact: true }).click();
   await expect(page).toHaveURL(/\/career$/);
@@ -56,6 +60,48 @@ test('career profile, explained recommendations, consent to apply, and the 1on1 
   await skills.getByRole('textbox', { name: 'スキル', exact: true }).fill('Excel');
   await skills.getByRole('button', { name: '追加', exact: true }).click();
   await expect(skills.getByText('Excel・スプレッドシート', { exact: true })).toBeVisible();
+
+  const strengths = page.getByRole('region', { name: '強み', exact: true });
+  await strengths.getByRole('textbox', { name: '強み', exact: true }).fill(strength);
+  await strengths.getByRole('button', { name: '追加', exact: true }).click();
+  await expect(strengths.getByText(strength, { exact: true })).toBeVisible();
+
+  // A card from the card sort, then one in my own words (each save waits for the one before).
+  const values = page.getByRole('region', { name: '価値観', exact: true });
+  const curiosity = values.getByRole('checkbox', { name: '好奇心', exact: true });
+  await expect(curiosity).not.toBeChecked();
+  await values.getByText('好奇心', { exact: true }).click();
+  await expect(curiosity).toBeChecked();
+  await values.getByRole('textbox', { name: '自分の言葉で追加' }).fill(ownValue);
+  await values.getByRole('button', { name: '追加', exact: true }).click();
+  await expect(values.getByText(new RegExp(`^\\d+\\. ${ownValue}$`))).toBeVisible();
+
+  // One entry of the experience ledger: project, role, challenge, outcome, learning, when.
+  const ledger = page.getByRole('region', { name: '経験', exact: true });
+  await ledger.getByRole('button', { name: '経験を追加' }).click();
+  await ledger.getByRole('textbox', { name: 'プロジェクト・仕事' }).fill(experience);
+  await ledger.getByRole('textbox', { name: '役割', exact: true }).fill('取りまとめ役');
+  await ledger.getByRole('textbox', { name: '挑戦したこと' }).fill('初めてPythonで集計を自動化した');
+  await ledger.getByRole('textbox', { name: '結果', exact: true }).click();
+  await page.getByRole('option', { name: '一部できた', exact: true }).click();
+  await ledger.getByRole('textbox', { name: '学んだこと' }).fill('小さく試してから広げる');
+  await ledger.getByLabel('開始（年月）').fill('2025-04');
+  await ledger.getByLabel('終了（年月）').fill('2025-09');
+  await ledger.getByRole('button', { name: '保存', exact: true }).click();
+  const entry = ledger.getByRole('article', { name: experience });
+  await expect(entry).toBeVisible();
+
+  // Everything is still there after a reload (saved on the server, not only on screen).
+  await page.reload();
+  await expect(strengths.getByText(strength, { exact: true })).toBeVisible();
+  await expect(curiosity).toBeChecked();
+  await expect(values.getByText(new RegExp(`^\\d+\\. ${ownValue}$`))).toBeVisible();
+  await expect(skills.getByText('Excel・スプレッドシート', { exact: true })).toBeVisible();
+  await expect(goals.getByText(goalTitle, { exact: true })).toBeVisible();
+  await expect(entry.getByText('一部できた', { exact: true })).toBeVisible();
+  await expect(entry).toContainText('プロジェクト · 取りまとめ役 · 2025-04〜2025-09');
+  await expect(entry).toContainText('挑戦したこと: 初めてPythonで集計を自動化した');
+  await expect(entry).toContainText('学んだこと: 小さく試してから広げる');
 
   // Every part is private until its own switch is turned on.
   await expect(goals.getByText('非公開', { exact: true })).toBeVisible();
@@ -150,6 +196,9 @@ test('career profile, explained recommendations, consent to apply, and the 1on1 
   // hr sees the application in the catalog management.
   await logInJa(page, DEMO_HR);
   await page.goto('/career/manage');
+  // The list is paged; the keyword filter finds it wherever it is.
+  await page.getByRole('searchbox', { name: 'キーワード' }).fill(title);
+  await expect(page.getByText(/^\d+件中 \d+件を表示$/)).toBeVisible();
   const managed = page.getByRole('article').filter({ hasText: title }).first();
   await expect(managed).toBeVisible();
   await managed.getByRole('button', { name: '応募を見る' }).click();

@@ -513,9 +513,12 @@ export interface OpportunityItem {
   abilities: { edit: boolean; apply: boolean; viewApplications: boolean };
 }
 
+/** `GET /api/opportunities`: one page of the catalog; `nextCursor` (opaque) continues it, with the same filters. */
 export interface OpportunityPage {
   items: OpportunityItem[];
   nextCursor: string | null;
+  /** How many opportunities the filters match across all pages. */
+  total: number;
 }
 
 /** A reason in plain words: a catalog key (`career.reason.*`) and its parameters, already localised. */
@@ -576,6 +579,16 @@ export interface OpportunityStats {
   interestSuppressed: boolean;
   /** The day (Japan time) the interest figure was counted. */
   interestCountedOn: string | null;
+}
+
+/** `GET /api/opportunities/manage`: one page of the management list (same paging as the catalog). */
+export interface OpportunityStatsPage {
+  items: OpportunityStats[];
+  nextCursor: string | null;
+  /** How many opportunities the filters match across all pages. */
+  total: number;
+  /** The k below which interest counts are suppressed. */
+  k: number;
 }
 
 /** An agenda item as the employee sees it (`GET /api/oneonone/agenda`). */

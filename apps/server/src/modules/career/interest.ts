@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { OpportunityItem, OpportunityStats } from '@engawa/shared';
+import type { OpportunityItem, OpportunityStatsPage } from '@engawa/shared';
 import type { AppDeps } from '../../app.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -7,7 +7,7 @@ import type { OwnerVault } from '../../platform/vault/index.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { careerRepo } from './repo.ts';
 import { changeProfile, readProfile } from './profile.ts';
-import { listOpportunities, loadOpportunity } from './opportunities.ts';
+import { listOpportunities, loadOpportunity, type CatalogQuery } from './opportunities.ts';
 import { presentOpportunity } from './presenter.ts';
 
 /**
@@ -153,9 +153,9 @@ export async function opportunityStats(
   deps: AppDeps,
   actor: Actor,
   ov: OwnerVault,
-  query: Parameters<typeof listOpportunities>[3],
+  query: CatalogQuery,
   now: Date,
-): Promise<{ items: OpportunityStats[]; nextCursor: string | null; k: number }> {
+): Promise<OpportunityStatsPage> {
   await refreshInterestCounts(deps, now);
   const page = await listOpportunities(deps, actor, ov, query, { ownedOnly: !actor.roles.has('hr') });
   const ids = page.items.map((o) => o.id);
@@ -177,6 +177,7 @@ export async function opportunityStats(
       };
     }),
     nextCursor: page.nextCursor,
+    total: page.total,
     k,
   };
 }

@@ -2,6 +2,7 @@ import {
   translate,
   type FieldIssue,
   type FieldIssueCode,
+  type Locale,
   type OpportunityInput,
   type OpportunityPatch,
   type OpportunityPage,
@@ -14,7 +15,7 @@ import { newId } from '../../platform/ids.ts';
 import { AppError, notFound, validationError } from '../../platform/errors.ts';
 import type { OwnerVault } from '../../platform/vault/index.ts';
 import { careerPolicy } from './policy.ts';
-import { careerRepo, type OpportunityCursor, type OpportunityRow } from './repo.ts';
+import { careerRepo, type OpportunityCursor, type OpportunityFilters, type OpportunityRow } from './repo.ts';
 import { readProfile } from './profile.ts';
 import { parseSkills, presentOpportunity, type CallerState } from './presenter.ts';
 import { resolveSkills, type StoredSkillRef } from './skills.ts';
@@ -166,62 +167,72 @@ function encodeCursor(c: OpportunityCursor): string {
   return Buffer.from(JSON.stringify([c.createdAt, c.id]), 'utf8').toString('base64url');
 }
 
-function decodeCursor(text: string): OpportunityCursor {
+/** Reads a cursor of `encodeCursor`; anything else is a validation error on `cursor`. */
+function decodeCursor(text: string, locale: Locale): OpportunityCursor {
   try {
-    const [createdAt, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof createdAt === 'string' && typeof id === 'string') return { createdAt, id };
+    const v: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string')
+      return { createdAt: v[0], id: v[1] };
   } catch {
     // fall through
   }
-  throw validationError([{ field: 'cursor', code: 'invalid_value' }]);
+  throw validationError([
+    { field: 'cursor', code: 'invalid_value', message: translate(locale, 'career.list.invalidCursor') },
+  ]);
+}
+
+/** A catalog query: filters, the page size, and where the previous page ended. */
+export interface CatalogQuery {
+  type?: string | undefined;
+  status: 'open' | 'closed' | 'all';
+  q?: string | undefined;
+  departmentId?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
 }
 
 /**
- * The catalog, newest first. Everyone sees open ones; hr may ask for closed ones too (others
- * asking for them get the open ones only, plus closed ones they run).
+ * The catalog, newest first, page by page. Everyone sees open ones; hr may ask for closed ones too;
+ * others asking for closed ones get only the closed ones they run. The filters go into the query
+ * itself (not a filter after it), so every page is full and `total` counts what the pages hold.
+ * The cursor is opaque to clients (base64url of the last row's sort key); the client sends the same
+ * filters with it.
  */
 export async function listOpportunities(
   deps: AppDeps,
   actor: Actor,
   ov: OwnerVault,
-  query: {
-    type?: string | undefined;
-    status: 'open' | 'closed' | 'all';
-    q?: string | undefined;
-    departmentId?: string | undefined;
-    limit: number;
-    cursor?: string | undefined;
-  },
+  query: CatalogQuery,
   opts: { ownedOnly?: boolean } = {},
 ): Promise<OpportunityPage> {
   const manager = careerPolicy.can(actor, 'opportunity.manage', undefined);
-  const filters = {
+  const cursor = query.cursor ? decodeCursor(query.cursor, actor.locale) : undefined;
+  const filters: OpportunityFilters = {
     type: query.type,
+    status: query.status,
     q: query.q ? foldQuery(query.q) : undefined,
     departmentId: query.departmentId,
-    cursor: query.cursor ? decodeCursor(query.cursor) : undefined,
-    limit: query.limit + 1,
+    ...(opts.ownedOnly
+      ? { ownerId: actor.userId }
+      : manager || query.status === 'open'
+        ? {}
+        : { openOrOwnedBy: actor.userId }),
   };
-  // Non-hr callers asking for closed ones see only the closed ones they run.
-  const rows = opts.ownedOnly
-    ? await careerRepo.listOpportunities(deps.db, { ...filters, status: query.status, ownerId: actor.userId })
-    : manager || query.status === 'open'
-      ? await careerRepo.listOpportunities(deps.db, { ...filters, status: query.status })
-      : await careerRepo.listOpportunities(deps.db, {
-          ...filters,
-          status: query.status,
-          ...(query.status === 'closed' ? { ownerId: actor.userId } : {}),
-        });
+  const [rows, total, state] = await Promise.all([
+    careerRepo.listOpportunities(deps.db, { ...filters, cursor, limit: query.limit + 1 }),
+    careerRepo.countOpportunities(deps.db, filters),
+    callerState(deps, actor, ov),
+  ]);
   const window = rows.slice(0, query.limit);
-  const page = window.filter((r) =>
-    careerPolicy.can(actor, 'opportunity.view', { status: r.status, ownerId: r.owner_id }),
-  );
   const more = rows.length > query.limit;
-  const state = await callerState(deps, actor, ov);
   const last = window.at(-1);
   return {
-    items: page.map((r) => presentOpportunity(r, actor, state, actor.locale)),
+    items: window
+      // The query already keeps to what the actor may see; the policy still has the last word.
+      .filter((r) => careerPolicy.can(actor, 'opportunity.view', { status: r.status, ownerId: r.owner_id }))
+      .map((r) => presentOpportunity(r, actor, state, actor.locale)),
     nextCursor: more && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
+    total,
   };
 }
 

@@ -1,5 +1,13 @@
 import crypto from 'node:crypto';
-import { sql, type Insertable, type Kysely, type SqlBool, type Transaction, type Updateable } from 'kysely';
+import {
+  sql,
+  type Insertable,
+  type Kysely,
+  type SelectQueryBuilder,
+  type SqlBool,
+  type Transaction,
+  type Updateable,
+} from 'kysely';
 import type { CareerOpportunityTable, DB } from '../../db/schema.ts';
 import { nowIso } from '../../db/index.ts';
 
@@ -60,6 +68,36 @@ export type OpportunityRow = Awaited<
 export interface OpportunityCursor {
   createdAt: string;
   id: string;
+}
+
+/**
+ * What a catalog list is narrowed to. `ownerId` keeps only the ones that person runs;
+ * `openOrOwnedBy` keeps open ones plus the ones that person runs (what a non-hr caller may see).
+ */
+export interface OpportunityFilters {
+  type?: string | undefined;
+  status: 'open' | 'closed' | 'all';
+  q?: string | undefined;
+  departmentId?: string | undefined;
+  ownerId?: string | undefined;
+  openOrOwnedBy?: string | undefined;
+}
+
+/** Applies the filters to any query over `career_opportunities as o` (the page and its count). */
+function filteredOpportunities<
+  QB extends SelectQueryBuilder<DB & { o: CareerOpportunityTable }, 'o', object>,
+>(query: QB, f: OpportunityFilters): QB {
+  let q = query as SelectQueryBuilder<DB & { o: CareerOpportunityTable }, 'o', object>;
+  if (f.type) q = q.where('o.type', '=', f.type);
+  if (f.status !== 'all') q = q.where('o.status', '=', f.status);
+  if (f.departmentId) q = q.where('o.department_id', '=', f.departmentId);
+  if (f.ownerId) q = q.where('o.owner_id', '=', f.ownerId);
+  if (f.openOrOwnedBy) {
+    const me = f.openOrOwnedBy;
+    q = q.where((eb) => eb.or([eb('o.status', '=', 'open'), eb('o.owner_id', '=', me)]));
+  }
+  if (f.q) q = q.where(sql<SqlBool>`o.norm like ${`%${likeEscape(f.q)}%`} escape '\\'`);
+  return q as QB;
 }
 
 /**
@@ -146,24 +184,12 @@ export const careerRepo = {
     if (!ids.length) return Promise.resolve([] as OpportunityRow[]);
     return opportunityQuery(db).where('o.id', 'in', ids).execute();
   },
+  /** One page of the catalog, newest first by (created_at, id): a total order, so cursors never skip. */
   listOpportunities(
     db: Q,
-    f: {
-      type?: string | undefined;
-      status: 'open' | 'closed' | 'all';
-      q?: string | undefined;
-      departmentId?: string | undefined;
-      ownerId?: string | undefined;
-      cursor?: OpportunityCursor | undefined;
-      limit: number;
-    },
+    f: OpportunityFilters & { cursor?: OpportunityCursor | undefined; limit: number },
   ) {
-    let query = opportunityQuery(db);
-    if (f.type) query = query.where('o.type', '=', f.type);
-    if (f.status !== 'all') query = query.where('o.status', '=', f.status);
-    if (f.departmentId) query = query.where('o.department_id', '=', f.departmentId);
-    if (f.ownerId) query = query.where('o.owner_id', '=', f.ownerId);
-    if (f.q) query = query.where(sql<SqlBool>`o.norm like ${`%${likeEscape(f.q)}%`} escape '\\'`);
+    let query = filteredOpportunities(opportunityQuery(db), f);
     if (f.cursor) {
       const c = f.cursor;
       query = query.where((eb) =>
@@ -174,6 +200,14 @@ export const careerRepo = {
       );
     }
     return query.orderBy('o.created_at', 'desc').orderBy('o.id', 'desc').limit(f.limit).execute();
+  },
+  /** How many opportunities the same filters match across all pages (the list's "N件"). */
+  async countOpportunities(db: Q, f: OpportunityFilters): Promise<number> {
+    const row = await filteredOpportunities(
+      db.selectFrom('career_opportunities as o').select((eb) => eb.fn.countAll<number>().as('n')),
+      f,
+    ).executeTakeFirstOrThrow();
+    return Number(row.n);
   },
   /** The columns matching needs, for every open opportunity. */
   openForMatching(db: Q) {

@@ -18,11 +18,13 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import {
   OPPORTUNITY_CSV_COLUMNS,
+  OPPORTUNITY_STATUSES,
   OPPORTUNITY_TYPES,
   type FieldIssue,
   type ImportCounts,
@@ -39,16 +41,24 @@ import { PersonPicker } from '../../components/PersonPicker.tsx';
 import { departmentOptions } from '../../components/departmentTree.ts';
 import { useDepartments } from '../../api/departments.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates.tsx';
-import { useApplicationsTo, useManageList } from './api.ts';
+import { useApplicationsTo, useManageList, type ManageFilters } from './api.ts';
 import { ProfileSnapshotView } from './ProfileSnapshotView.tsx';
-import { parseSkillList, skillInput } from './shared.tsx';
+import { LoadMore, parseSkillList, skillInput } from './shared.tsx';
 
 /** キャリア › 機会の管理 (hr): the catalog with application and k-suppressed interest counts. */
 export function ManagePage() {
   const { t } = useTranslation();
   const me = useMe();
   const isHr = me.roles.includes('hr');
-  const list = useManageList();
+  const [q, setQ] = useState('');
+  const [debouncedQ] = useDebouncedValue(q.trim(), 300);
+  const [type, setType] = useState<OpportunityType | null>(null);
+  const [status, setStatus] = useState<ManageFilters['status']>('all');
+  const list = useManageList({ type, status, q: debouncedQ });
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = list.data?.pages.at(-1)?.total ?? 0;
+  const k = list.data?.pages[0]?.k ?? 5;
+  const filtered = !!(type || status !== 'all' || debouncedQ);
   const qc = useQueryClient();
   const [editing, setEditing] = useState<OpportunityItem | 'new' | null>(null);
   const [picked, setPicked] = useState<OpportunityItem | null>(null);
@@ -82,10 +92,50 @@ export function ManagePage() {
           <CsvImport />
         </>
       ) : null}
+      <Group gap="sm" align="flex-end" wrap="wrap">
+        <TextInput
+          type="search"
+          label={t('career.ui.opportunities.search')}
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          w={{ base: '100%', xs: 260 }}
+        />
+        <Select
+          label={t('career.ui.opportunities.filterType')}
+          data={[
+            { value: '', label: t('career.ui.opportunities.allTypes') },
+            ...OPPORTUNITY_TYPES.map((ty) => ({ value: ty, label: t(`career.types.${ty}`) })),
+          ]}
+          value={type ?? ''}
+          allowDeselect={false}
+          onChange={(v) => setType(v ? (v as OpportunityType) : null)}
+          w={{ base: '100%', xs: 200 }}
+        />
+        <Select
+          label={t('career.ui.manage.filterStatus')}
+          data={[
+            { value: 'all', label: t('career.ui.manage.allStatuses') },
+            ...OPPORTUNITY_STATUSES.map((st) => ({ value: st, label: t(`career.statuses.${st}`) })),
+          ]}
+          value={status}
+          allowDeselect={false}
+          onChange={(v) => v && setStatus(v as ManageFilters['status'])}
+          w={{ base: '100%', xs: 160 }}
+        />
+      </Group>
       {list.isPending ? <LoadingState /> : null}
-      {list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {list.data && list.data.items.length === 0 ? <EmptyState /> : null}
-      {list.data?.items.map((s) => (
+      {list.isError && items.length === 0 ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : null}
+      {list.data && items.length === 0 ? (
+        <EmptyState>{filtered ? t('career.ui.opportunities.empty') : undefined}</EmptyState>
+      ) : null}
+      {items.length > 0 ? (
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {t('career.ui.opportunities.showing', { shown: items.length, total })}
+        </Text>
+      ) : null}
+      {items.map((s) => (
         <Card key={s.opportunity.id} withBorder padding="sm" component="article">
           <Stack gap={4}>
             <Group gap="xs">
@@ -117,7 +167,7 @@ export function ManagePage() {
             <Text size="sm">
               {t('career.ui.manage.applications')}: {s.applications} · {t('career.ui.manage.interest')}:{' '}
               {s.interestSuppressed
-                ? t('career.interest.suppressed', { k: list.data.k ?? 5 })
+                ? t('career.interest.suppressed', { k })
                 : t('career.ui.manage.interestCount', { count: s.interest ?? 0 })}
             </Text>
             <Group gap="xs">
@@ -140,6 +190,7 @@ export function ManagePage() {
           </Stack>
         </Card>
       ))}
+      {items.length > 0 ? <LoadMore list={list} /> : null}
       {editing ? (
         <OpportunityForm opportunity={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       ) : null}

@@ -17,12 +17,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import {
+  CAREER_LIMITS,
   OPPORTUNITY_TYPES,
   PROFILE_PARTS,
   type OpportunityItem,
@@ -41,7 +43,7 @@ import {
   useRecommendations,
 } from './api.ts';
 import { ProfileSnapshotView } from './ProfileSnapshotView.tsx';
-import { ReasonText, SkillBadges } from './shared.tsx';
+import { LoadMore, ReasonText, SkillBadges } from './shared.tsx';
 
 type Tab = 'recommended' | 'browse' | 'applications';
 
@@ -97,7 +99,13 @@ function Recommended({
       <Text size="sm" c="dimmed">
         {t('career.recommendations.privateNote')}
       </Text>
-      {list.data.items.length === 0 ? <EmptyState>{t('career.recommendations.empty')}</EmptyState> : null}
+      {list.data.items.length === 0 ? (
+        <EmptyState>{t('career.recommendations.empty')}</EmptyState>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('career.recommendations.topNote', { count: CAREER_LIMITS.recommendationsDefault })}
+        </Text>
+      )}
       {list.data.items.map((r) => (
         <OpportunityCard
           key={r.opportunity.id}
@@ -110,10 +118,14 @@ function Recommended({
   );
 }
 
+/** The whole catalog, page by page; a new type or keyword starts the list again from the top. */
 function Browse({ type, onApply }: { type: OpportunityType | null; onApply: (o: OpportunityItem) => void }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const list = useOpportunities(type, q.trim());
+  const [debouncedQ] = useDebouncedValue(q.trim(), 300);
+  const list = useOpportunities(type, debouncedQ);
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = list.data?.pages.at(-1)?.total ?? 0;
   return (
     <Stack gap="sm">
       <TextInput
@@ -123,14 +135,23 @@ function Browse({ type, onApply }: { type: OpportunityType | null; onApply: (o: 
         maw={400}
         type="search"
       />
-      {list.isPending ? <LoadingState /> : null}
-      {list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {list.data && list.data.items.length === 0 ? (
+      {list.isPending ? (
+        <LoadingState />
+      ) : list.isError && items.length === 0 ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : items.length === 0 ? (
         <EmptyState>{t('career.ui.opportunities.empty')}</EmptyState>
-      ) : null}
-      {list.data?.items.map((o) => (
-        <OpportunityCard key={o.id} opportunity={o} onApply={onApply} />
-      ))}
+      ) : (
+        <>
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {t('career.ui.opportunities.showing', { shown: items.length, total })}
+          </Text>
+          {items.map((o) => (
+            <OpportunityCard key={o.id} opportunity={o} onApply={onApply} />
+          ))}
+          <LoadMore list={list} />
+        </>
+      )}
     </Stack>
   );
 }

@@ -365,7 +365,7 @@ function ExperiencesPart({ profile }: { profile: CareerProfile }) {
     >
       {profile.experiences.length === 0 ? <Text c="dimmed">{t('career.ui.experiences.empty')}</Text> : null}
       {profile.experiences.map((x) => (
-        <Card key={x.id} withBorder padding="sm">
+        <Card key={x.id} withBorder padding="sm" component="article" aria-label={x.title}>
           <Group justify="space-between" wrap="wrap" gap="xs">
             <Group gap="xs">
               <Text fw={600}>{x.title}</Text>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ApplicationItem,
   ApplyPreview,
@@ -6,7 +6,8 @@ import type {
   EmployeeAgenda,
   ManagerView,
   OpportunityPage,
-  OpportunityStats,
+  OpportunityStatsPage,
+  OpportunityStatus,
   OpportunityType,
   ProfilePart,
   RecommendationList,
@@ -23,13 +24,23 @@ export interface MemberSummary {
   openNextSteps: number;
 }
 
+/** Filters of hr's (or an opportunity owner's) management list. */
+export interface ManageFilters {
+  type: OpportunityType | null;
+  status: OpportunityStatus | 'all';
+  q: string;
+}
+
+/** Page size of the catalog and the management list; 「さらに表示」 fetches the next page. */
+export const OPPORTUNITY_PAGE_SIZE = 50;
+
 /** Query keys of the career area, so every write refreshes what it changed. */
 export const CAREER_KEYS = {
   profile: ['career', 'profile'] as const,
   opportunities: (type: OpportunityType | null, q: string) => ['career', 'opportunities', type, q] as const,
   recommendations: (type: OpportunityType | null) => ['career', 'recommendations', type] as const,
   applications: ['career', 'applications'] as const,
-  manage: ['career', 'manage'] as const,
+  manage: (filters: ManageFilters) => ['career', 'manage', filters] as const,
   agenda: ['oneonone', 'agenda'] as const,
   members: ['oneonone', 'members'] as const,
   member: (id: string) => ['oneonone', 'member', id] as const,
@@ -83,10 +94,20 @@ export function usePublish() {
   });
 }
 
+/**
+ * The catalog (open opportunities), page by page: 「さらに表示」 follows nextCursor with the same
+ * filters; changing a filter starts a new list (a new key), showing the previous one until it loads.
+ */
 export function useOpportunities(type: OpportunityType | null, q: string) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: CAREER_KEYS.opportunities(type, q),
-    queryFn: () => api.get<OpportunityPage>(`/api/opportunities${queryString({ type, q, limit: 100 })}`),
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      api.get<OpportunityPage>(
+        `/api/opportunities${queryString({ type, q, limit: OPPORTUNITY_PAGE_SIZE, cursor: pageParam })}`,
+      ),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: (previous) => previous,
   });
 }
 
@@ -137,11 +158,17 @@ export function useOpportunityAction() {
   });
 }
 
-export function useManageList() {
-  return useQuery({
-    queryKey: CAREER_KEYS.manage,
-    queryFn: () =>
-      api.get<{ items: OpportunityStats[]; k?: number }>('/api/opportunities/manage?status=all&limit=100'),
+/** The management list with counts, page by page, like the catalog. */
+export function useManageList(filters: ManageFilters) {
+  return useInfiniteQuery({
+    queryKey: CAREER_KEYS.manage(filters),
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      api.get<OpportunityStatsPage>(
+        `/api/opportunities/manage${queryString({ ...filters, limit: OPPORTUNITY_PAGE_SIZE, cursor: pageParam })}`,
+      ),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: (previous) => previous,
   });
 }
 

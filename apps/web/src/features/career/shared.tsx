@@ -1,11 +1,12 @@
 import { useMemo, type ReactNode } from 'react';
-import { Autocomplete, Badge, Card, Group, Stack, Switch, Text, Title } from '@mantine/core';
+import { Autocomplete, Badge, Button, Card, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ParseKeys } from 'i18next';
 import { SKILL_CATALOG, type ProfilePart, type Reason, type SkillRef } from '@engawa/shared';
 import { isImeEnter } from '../../components/ime.ts';
 import { errorMessage } from '../../api/errors.ts';
 import { notifications } from '@mantine/notifications';
+import { ErrorState } from '../../components/QueryStates.tsx';
 import { usePublish } from './api.ts';
 
 export { parseSkillList, skillInput } from './skills.ts';
@@ -131,5 +132,38 @@ export function PartCard({
         {children}
       </Stack>
     </Card>
+  );
+}
+
+/** 「さらに表示」 under a paged list (and the error of a page that failed to load), as elsewhere in the app. */
+export function LoadMore({
+  list,
+}: {
+  list: {
+    hasNextPage: boolean;
+    isFetchingNextPage: boolean;
+    isPlaceholderData: boolean;
+    isError: boolean;
+    error: unknown;
+    fetchNextPage: () => Promise<unknown>;
+  };
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {list.isError ? <ErrorState error={list.error} onRetry={() => void list.fetchNextPage()} /> : null}
+      {list.hasNextPage ? (
+        <Group justify="center">
+          <Button
+            variant="default"
+            onClick={() => void list.fetchNextPage()}
+            loading={list.isFetchingNextPage}
+            disabled={list.isPlaceholderData}
+          >
+            {t('career.ui.opportunities.loadMore')}
+          </Button>
+        </Group>
+      ) : null}
+    </>
   );
 }

@@ -170,6 +170,11 @@ export const enCareer: CatalogShape<typeof jaCareer> = {
       'Add goals and skills to your profile, and Engawa will suggest internal opportunities that fit, with reasons.',
     privateNote:
       'Suggestions are computed from your profile only when you open this page. They are not shared with anyone.',
+    topNote: 'Showing up to the top {{count}}, best fit first. Find the others under "All opportunities".',
+  },
+  /** Paged lists of the catalog. */
+  list: {
+    invalidCursor: 'The position in the list (cursor) is not valid. Load the list again from the start.',
   },
   interest: {
     note: 'Only you can see what you marked as interesting. HR sees only how many people are interested in an opportunity, counted once a day, and only when there are at least {{k}}.',
@@ -295,6 +300,8 @@ export const enCareer: CatalogShape<typeof jaCareer> = {
       allTypes: 'All',
       search: 'Keyword',
       empty: 'No opportunities match.',
+      showing: 'Showing {{shown}} of {{total}}',
+      loadMore: 'Show more',
       interested: 'Interested',
       interestedOn: 'Interested (marked)',
       apply: 'Apply',
@@ -327,6 +334,8 @@ export const enCareer: CatalogShape<typeof jaCareer> = {
       refresh: 'Update preview',
     },
     manage: {
+      filterStatus: 'Status',
+      allStatuses: 'All',
       noDepartment: 'No matching department',
       create: 'Add opportunity',
       editTitle: 'Edit opportunity',

@@ -173,6 +173,12 @@ export const jaCareer = {
     empty: '目標やスキルを登録すると、社内の機会から合うものを理由つきでおすすめします。',
     privateNote:
       'おすすめはあなたのプロフィールから、この画面を開いたときにだけ計算しています。誰にも共有されません。',
+    topNote:
+      'あなたに合う順に、上位{{count}}件までを表示しています。ほかの機会は「すべての機会」から探せます。',
+  },
+  /** Paged lists of the catalog. */
+  list: {
+    invalidCursor: '一覧の続きの位置（cursor）が正しくありません。一覧を最初から読み込み直してください。',
   },
   interest: {
     note: '「気になる」はあなただけが見られます。人事には、{{k}}人以上になった機会の人数だけが、1日ごとに集計されて表示されます。',
@@ -298,6 +304,8 @@ export const jaCareer = {
       allTypes: 'すべて',
       search: 'キーワード',
       empty: '条件に合う機会はありません。',
+      showing: '{{total}}件中 {{shown}}件を表示',
+      loadMore: 'さらに表示',
       interested: '気になる',
       interestedOn: '気になる（登録済み）',
       apply: '応募する',
@@ -330,6 +338,8 @@ export const jaCareer = {
       refresh: '内容を更新',
     },
     manage: {
+      filterStatus: '募集の状態',
+      allStatuses: 'すべて',
       noDepartment: '該当する部署がありません',
       create: '機会を追加',
       editTitle: '機会を編集',
