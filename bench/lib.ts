@@ -46,3 +46,22 @@ export function summary(values: number[]): { p50: number; p95: number; p99: numb
 export function nowMs(): number {
   return performance.timeOrigin + performance.now();
 }
+
+/**
+ * The process-wide monotonic clock in ms (sub-ms). Unlike `nowMs`, it has no per-thread origin, so a
+ * stamp taken on the main thread and one taken minutes later on a new worker thread compare exactly.
+ */
+export function monoMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same generated data on every run. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(a ^ (a >>> 15), 1 | a);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}

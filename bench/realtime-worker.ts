@@ -1,12 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { WebSocket } from 'ws';
-import { nowMs } from './lib.ts';
+import { monoMs } from './lib.ts';
 
 /**
  * The measuring side of the realtime bench, on its own event loop: opens `clients` WebSockets to
- * GET /api/events/ws, subscribes each to `stream`, and records for every event frame the time from
- * the event's commit stamp (`payload.t`) to its receipt. Reports when every socket has `expect`
- * events.
+ * GET /api/events/ws (one session each), subscribes each to `stream`, and records, for every
+ * `post.created` frame, its receipt time on the process-wide monotonic clock (the main thread
+ * matches it with the post's commit stamp) and, as a cross-check, the wall-clock time since the
+ * event's own `at` (the app's stamp, 1 ms resolution). Reports when every socket has `expect`
+ * posts.
  */
 export interface RealtimeWorkerData {
   url: string;
@@ -19,17 +21,35 @@ export interface RealtimeWorkerData {
 
 export type RealtimeWorkerMessage =
   | { type: 'ready' }
-  | { type: 'done'; latencies: number[]; frames: number; outOfOrder: number }
+  | {
+      type: 'done';
+      /**
+       * Per post id: the monotonic receipt time (ms) on each socket, and receipt (Date.now) − the
+       * event's `at` on each socket.
+       */
+      receipts: Array<[postId: string, times: number[], fromAt: number[]]>;
+      frames: number;
+      outOfOrder: number;
+    }
   | { type: 'error'; message: string };
 
 const data = workerData as RealtimeWorkerData;
 const port = parentPort!;
-const latencies: number[] = [];
+const receipts = new Map<string, { times: number[]; fromAt: number[] }>();
 let frames = 0;
 let outOfOrder = 0;
 let subscribed = 0;
 let complete = 0;
 const sockets: WebSocket[] = [];
+
+interface Frame {
+  type: string;
+  stream?: string;
+  id?: number;
+  event?: string;
+  at?: string;
+  payload?: { postId?: string };
+}
 
 function open(i: number): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -40,20 +60,37 @@ function open(i: number): Promise<void> {
     let last = 0;
     let count = 0;
     ws.on('message', (raw) => {
-      const f = JSON.parse(raw.toString()) as { type: string; id?: number; payload?: { t: number } };
+      const received = monoMs();
+      const wall = Date.now();
+      const f = JSON.parse(raw.toString()) as Frame;
       if (f.type === 'subscribed') {
         subscribed += 1;
         if (subscribed === data.clients) port.postMessage({ type: 'ready' } satisfies RealtimeWorkerMessage);
-      } else if (f.type === 'event') {
-        latencies.push(nowMs() - f.payload!.t);
-        frames += 1;
+      } else if (f.type === 'denied' || f.type === 'resync' || f.type === 'error') {
+        port.postMessage({
+          type: 'error',
+          message: `socket ${i}: ${raw.toString()}`,
+        } satisfies RealtimeWorkerMessage);
+      } else if (f.type === 'event' && f.stream === data.stream) {
         if (f.id !== last + 1 && last !== 0) outOfOrder += 1;
         last = f.id!;
+        if (f.event !== 'post.created') return;
+        const postId = f.payload!.postId!;
+        let entry = receipts.get(postId);
+        if (!entry) receipts.set(postId, (entry = { times: [], fromAt: [] }));
+        entry.times.push(received);
+        entry.fromAt.push(wall - Date.parse(f.at!));
+        frames += 1;
         count += 1;
         if (count === data.expect) {
           complete += 1;
           if (complete === data.clients) {
-            port.postMessage({ type: 'done', latencies, frames, outOfOrder } satisfies RealtimeWorkerMessage);
+            port.postMessage({
+              type: 'done',
+              receipts: [...receipts].map(([id, e]) => [id, e.times, e.fromAt]),
+              frames,
+              outOfOrder,
+            } satisfies RealtimeWorkerMessage);
             for (const s of sockets) s.close();
           }
         }

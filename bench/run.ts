@@ -6,14 +6,20 @@ import type { BenchResult } from './lib.ts';
 /**
  * `npm run bench [name …]`: runs the benchmark modules (all by default), prints one table per
  * bench with each figure next to its target, and writes bench/results/<name>.json (gitignored).
- * A bench module exports `run(): Promise<BenchResult>`; add new ones to BENCHES.
+ * A bench module exports `run(): Promise<BenchResult>`; add new ones to BENCHES. feed, search and
+ * realtime share one generated company (bench/company.ts), made once per run.
  */
 const BENCHES: Record<string, () => Promise<{ run: () => Promise<BenchResult> }>> = {
   companion: () => import('./companion.ts'),
   career: () => import('./career.ts'),
   feed: () => import('./feed.ts'),
-  realtime: () => import('./realtime.ts'),
   search: () => import('./search.ts'),
+  realtime: () => import('./realtime.ts'),
+};
+
+/** Names that stand for several benches: `community` = the three on the shared company, in order. */
+const ALIASES: Record<string, string[]> = {
+  community: ['feed', 'search', 'realtime'],
 };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -42,26 +48,33 @@ function printTable(result: BenchResult) {
 }
 
 async function main() {
-  const wanted = process.argv.slice(2);
-  const names = wanted.length ? wanted : Object.keys(BENCHES);
+  const wanted = process.argv.slice(2).flatMap((n) => ALIASES[n] ?? [n]);
+  const names = wanted.length ? [...new Set(wanted)] : Object.keys(BENCHES);
   const unknown = names.filter((n) => !BENCHES[n]);
   if (unknown.length) {
-    console.error(`Unknown bench: ${unknown.join(', ')}. Known: ${Object.keys(BENCHES).join(', ')}`);
+    console.error(
+      `Unknown bench: ${unknown.join(', ')}. Known: ${[...Object.keys(BENCHES), ...Object.keys(ALIASES)].join(', ')}`,
+    );
     process.exit(2);
   }
   fs.mkdirSync(resultsDir, { recursive: true });
   let over = false;
-  for (const name of names) {
-    const mod = await BENCHES[name]!();
-    const result = await mod.run();
-    printTable(result);
-    const file = path.join(resultsDir, `${name}.json`);
-    fs.writeFileSync(
-      file,
-      `${JSON.stringify({ ...result, at: new Date().toISOString(), node: process.version }, null, 2)}\n`,
-    );
-    console.log(`  → ${path.relative(process.cwd(), file)}`);
-    over ||= result.metrics.some((m) => m.target !== undefined && !(m.value <= m.target));
+  try {
+    for (const name of names) {
+      const mod = await BENCHES[name]!();
+      const result = await mod.run();
+      printTable(result);
+      const file = path.join(resultsDir, `${name}.json`);
+      fs.writeFileSync(
+        file,
+        `${JSON.stringify({ ...result, at: new Date().toISOString(), node: process.version }, null, 2)}\n`,
+      );
+      console.log(`  → ${path.relative(process.cwd(), file)}`);
+      over ||= result.metrics.some((m) => m.target !== undefined && !(m.value <= m.target));
+    }
+  } finally {
+    // The shared company (if a bench made one) lives until the last bench is done.
+    await (await import('./company.ts')).closeCompany();
   }
   // Figures over target are reported, not fatal: the bench is a measurement, not a gate.
   if (over) console.log('\nSome figures are over their target (see OVER above).');

@@ -164,6 +164,7 @@ test('career profile, explained recommendations, consent to apply, and the 1on1 
   await box.fill(talk);
   await box.press('Enter');
   await expect(page).toHaveURL(/\/companion\?c=[0-9a-f-]{36}$/);
+  const talkUrl = new URL(page.url()).pathname + new URL(page.url()).search;
   await page.getByRole('button', { name: 'まとめる' }).click();
   await expect(page.getByRole('region', { name: 'まとめ' })).toBeVisible();
   await page.goto('/career/oneonone');
@@ -184,6 +185,18 @@ test('career profile, explained recommendations, consent to apply, and the 1on1 
   await expect(drafted.getByText('キャリア相談から', { exact: true })).toBeVisible();
   await expect(drafted.getByText('聞いてほしい', { exact: true })).toBeVisible();
   await expect(drafted.getByText('非公開', { exact: true })).toBeVisible();
+
+  // The talk itself is deleted; the draft made from it is a copy and stays.
+  await page.goto(talkUrl);
+  await page.getByRole('button', { name: 'この会話の操作' }).click();
+  await page.getByRole('menuitem', { name: 'この会話を削除' }).click();
+  await page
+    .getByRole('dialog', { name: 'この会話を削除しますか？' })
+    .getByRole('button', { name: '削除する' })
+    .click();
+  await expect(page).toHaveURL(/\/companion\/conversations$/);
+  await page.goto('/career/oneonone');
+  await expect(page.getByRole('article', { name: draftTopic })).toBeVisible();
 
   // The preview shows what the manager will see: the shared item only.
   await page.getByRole('button', { name: '上司に見える内容を確認' }).click();

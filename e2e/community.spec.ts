@@ -71,7 +71,7 @@ function postCard(page: Page, text: string) {
   return page.getByRole('article').filter({ hasText: text });
 }
 
-test('two colleagues: a post appears live, a reaction and a comment reach the author, search finds 研修', async ({
+test('two colleagues: a mention reaches a non-member, a post appears live, a reaction and a comment reach the author, search finds 研修', async ({
   browser,
 }, testInfo) => {
   test.setTimeout(120_000);
@@ -106,6 +106,24 @@ test('two colleagues: a post appears live, a reaction and a comment reach the au
     await expect(conduct).toBeVisible();
     await conduct.getByRole('button', { name: '行動規範を確認しました' }).click();
     await expect(postCard(pageA, '新人研修の資料置き場をつくりました。')).toBeVisible();
+
+    // A mentions a colleague who is not a member (B has not joined yet) by typing part of a Japanese
+    // name: the picker searches the company directory, and B is notified without reload.
+    const body = pageA.getByRole('textbox', { name: '本文' });
+    await body.fill('資料の置き場所を共有します。');
+    await body.pressSequentially('@健太');
+    await expect(pageA.getByRole('option', { name: /鈴木 健太/ })).toBeVisible();
+    await body.press('Enter');
+    await expect(body).toHaveValue(/^資料の置き場所を共有します。@\[鈴木 健太\]\(user:[\w-]+\) $/);
+    await body.press('Control+Enter');
+    await expect(postCard(pageA, '資料の置き場所を共有します。')).toBeVisible();
+    const bellB = pageB.getByRole('button', { name: /^通知（未読 \d+件）$/ });
+    await expect(bellB).toBeVisible({ timeout: 15_000 });
+    await bellB.click();
+    await expect(pageB.getByRole('dialog', { name: /^通知/ })).toContainText(
+      '佐藤 美咲さんが「資料の置き場所を共有します。@鈴木 健太」であなたをメンションしました',
+    );
+    await pageB.keyboard.press('Escape');
 
     // B finds the community, reads its purpose and rules on the first visit, and joins.
     await pageB.goto('/community?scope=all');

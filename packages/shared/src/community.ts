@@ -134,6 +134,12 @@ export const COMMUNITY_LIMITS = {
   webhooksPerCommunity: 10,
   /** Incoming webhook calls per token per minute. */
   webhookPerMinute: 30,
+  /**
+   * Urgent announcements bypass everyone's working hours, so they must stay rare: at most one per
+   * community in this many hours (whoever posts it, admins and HR included; deleting it does not
+   * give the slot back, the notifications already went out).
+   */
+  urgentAnnouncementWindowHours: 24,
 } as const;
 
 /**

@@ -53,6 +53,7 @@ export const ERROR_CODES = [
   'community.attachment_unavailable',
   'community.too_many_webhooks',
   'community.webhook_invalid_payload',
+  'community.urgent_announcement_limit',
   'vault.unavailable',
   'companion.model_failed',
   'companion.model_timeout',

@@ -30,6 +30,8 @@ export interface UserTable {
   time_zone: ColumnType<string, string | undefined, string>;
   work_start: ColumnType<string, string | undefined, string>;
   work_end: ColumnType<string, string | undefined, string>;
+  /** 'daily' | 'weekly' | 'off' (EMAIL_DIGESTS in @engawa/shared): how often the e-mail digest comes. */
+  email_digest: ColumnType<string, string | undefined, string>;
   is_demo: ColumnType<number, number | undefined, number>;
   disabled_at: string | null;
   failed_logins: ColumnType<number, number | undefined, number>;

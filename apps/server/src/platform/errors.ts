@@ -49,6 +49,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'community.attachment_unavailable': 400,
   'community.too_many_webhooks': 409,
   'community.webhook_invalid_payload': 400,
+  'community.urgent_announcement_limit': 409,
   'career.opportunity_closed': 409,
   'career.own_opportunity': 400,
   'career.preview_outdated': 409,

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Locale, Role } from '@engawa/shared';
+import type { EmailDigest, Locale, Role } from '@engawa/shared';
 import { api, setCsrfToken } from './client.ts';
 
 /** The signed-in person as GET /api/auth/session and GET/PATCH /api/me present them. */
@@ -17,6 +17,8 @@ export interface Me {
   timeZone: string;
   workStart: string;
   workEnd: string;
+  /** How often the notification e-mail digest comes (設定 → メールでのお知らせ). */
+  emailDigest: EmailDigest;
   hasPassword: boolean;
   roles: Role[];
   abilities: { admin: boolean };

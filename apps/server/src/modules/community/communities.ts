@@ -14,6 +14,8 @@ import { communityPolicy } from './policy.ts';
 import { communitySubject, decodeCursor, loadCommunity, pageOf, type CommunityRow } from './context.ts';
 import { presentCommunity, presentCommunitySummary } from './presenter.ts';
 import { runCommand } from './events.ts';
+import { nextUrgentAt } from './urgent.ts';
+import { searchTerms } from '../identity/userSearch.ts';
 import { CreateCommunityBody, IdParams, ListCommunitiesQuery, UpdateCommunityBody } from './schema.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -37,13 +39,19 @@ export async function communityView(db: Q, actor: Actor, c: CommunityRow) {
     communityRepo.rulesAck(db, c.id, actor.userId),
     communityRepo.conductAck(db, actor.userId),
   ]);
+  const subject = communitySubject(c, membership);
+  // Only those who may announce learn when the next urgent announcement is possible (the composer's hint).
+  const nextUrgent = communityPolicy.can(actor, 'community.announce', subject)
+    ? await nextUrgentAt(db, c.id, new Date())
+    : null;
   return presentCommunity(actor, c, {
     topics: topics.get(c.id) ?? [],
     organizers: organizers.get(c.id) ?? [],
     memberCount: counts.get(c.id) ?? 0,
-    subject: communitySubject(c, membership),
+    subject,
     rulesAckVersion: rulesAck ? Number(rulesAck.rules_version) : null,
     conductAcked: !!conduct && Number(conduct.version) >= CODE_OF_CONDUCT_VERSION,
+    urgentAvailableAt: nextUrgent ? nextUrgent.toISOString() : null,
   });
 }
 
@@ -82,6 +90,7 @@ export function communityRoutes(app: ZodApp, deps: AppDeps) {
         userId: actor.userId,
         scope: q.scope,
         ...(topic ? { topic } : {}),
+        terms: searchTerms(q.q),
         ...(cursor ? { cursor } : {}),
         limit: q.limit + 1,
       });

@@ -9,6 +9,7 @@ import { communityPolicy } from './policy.ts';
 import { loadCommunity } from './context.ts';
 import { runCommand } from './events.ts';
 import { communityView } from './communities.ts';
+import { searchTerms } from '../identity/userSearch.ts';
 import { IdParams, MarkReadBody, MemberParams, MembersQuery, UserRefBody } from './schema.ts';
 
 /**
@@ -83,6 +84,7 @@ export function membershipRoutes(app: ZodApp, deps: AppDeps) {
       const { community } = await loadCommunity(deps.db, actor, request.params.id);
       const rows = await communityRepo.listMembers(deps.db, community.id, {
         ...(request.query.after ? { after: request.query.after } : {}),
+        terms: searchTerms(request.query.q),
         limit: request.query.limit + 1,
       });
       const items = rows.slice(0, request.query.limit);

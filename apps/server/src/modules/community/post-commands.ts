@@ -16,6 +16,7 @@ import { runCommand } from './events.ts';
 import { renderBody } from './content.ts';
 import { renderFields, validateFields } from './knowhow.ts';
 import { assertMayPublish, attachmentsFor, checkTitleAndBody, mentionRecipients } from './publishing.ts';
+import { assertUrgentAllowed } from './urgent.ts';
 import type { CreatePostBody, UpdatePostBody } from './schema.ts';
 import type { BlobStorage } from '../../platform/storage.ts';
 
@@ -47,6 +48,9 @@ export async function publishPost(
     const companyWide = b.kind === 'announcement' && b.audience === 'company';
     if (companyWide && !communityPolicy.can(actor, 'community.announceCompany', subject)) {
       throw new AppError('community.company_wide_not_allowed');
+    }
+    if (b.kind === 'announcement' && b.urgent) {
+      await assertUrgentAllowed(tx, deps.database.dialect, community.id, new Date());
     }
     const attachmentIds = await attachmentsFor(tx, actor, null, b.attachmentIds, b.body);
     const { html, mentionedIds } = await renderBody(tx, b.body);

@@ -57,6 +57,23 @@ export const postRepo = {
   deleteRevisions(db: Q, postId: string) {
     return db.deleteFrom('post_revisions').where('post_id', '=', postId).execute();
   },
+  /**
+   * When the community's newest urgent announcement at or after `since` was posted (deleted ones
+   * count: their notifications already went out), or null. Enforces the urgent-announcement limit.
+   */
+  async lastUrgentSince(db: Q, communityId: string, since: string): Promise<string | null> {
+    const row = await db
+      .selectFrom('posts')
+      .select('created_at')
+      .where('community_id', '=', communityId)
+      .where('kind', '=', 'announcement')
+      .where('urgent', '=', 1)
+      .where('created_at', '>', since)
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.created_at ?? null;
+  },
 
   /**
    * Newest-first visible posts of several communities, cost bounded by the number of communities

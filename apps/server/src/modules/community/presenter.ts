@@ -46,6 +46,8 @@ export function presentCommunity(
     subject: CommunitySubject;
     rulesAckVersion: number | null;
     conductAcked: boolean;
+    /** When the next urgent announcement is possible (null: now); only for those who may announce. */
+    urgentAvailableAt: string | null;
   },
 ) {
   const s = extra.subject;
@@ -58,6 +60,8 @@ export function presentCommunity(
     /** First visit (or changed rules): show purpose and rules, and ask to acknowledge before posting. */
     needsRulesAck: extra.rulesAckVersion === null || extra.rulesAckVersion < c.rules_version,
     needsCodeOfConductAck: !extra.conductAcked,
+    /** Urgent announcements are limited per community (COMMUNITY_LIMITS.urgentAnnouncementWindowHours). */
+    urgentAvailableAt: can('community.announce') ? extra.urgentAvailableAt : null,
     abilities: {
       join: can('community.join'),
       leave: can('community.leave'),

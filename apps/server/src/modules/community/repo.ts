@@ -1,6 +1,7 @@
-import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
 import type { CommunityTable, DB } from '../../db/schema.ts';
 import { nowIso } from '../../db/index.ts';
+import { nameTermsMatch } from '../identity/people.repo.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -36,6 +37,13 @@ export const communityRepo = {
       .where('id', '=', id)
       .execute();
   },
+  /**
+   * Locks the community's row until the transaction ends (PostgreSQL; SQLite runs one write
+   * transaction at a time anyway), so two concurrent checks of a per-community limit cannot both pass.
+   */
+  async lockRow(db: Q, id: string): Promise<void> {
+    await db.selectFrom('communities').select('id').where('id', '=', id).forUpdate().execute();
+  },
   touchLastPost(db: Q, id: string, at: string) {
     return db.updateTable('communities').set({ last_post_at: at }).where('id', '=', id).execute();
   },
@@ -46,9 +54,22 @@ export const communityRepo = {
    */
   listVisible(
     db: Q,
-    opts: { userId: string; scope: 'all' | 'joined'; topic?: string; cursor?: Cursor; limit: number },
+    opts: {
+      userId: string;
+      scope: 'all' | 'joined';
+      topic?: string;
+      /** Name search words, each a list of LIKE patterns over the folded `name_key` (one must match). */
+      terms?: string[][];
+      cursor?: Cursor;
+      limit: number;
+    },
   ) {
     let q = db.selectFrom('communities as c').selectAll('c');
+    for (const patterns of opts.terms ?? []) {
+      q = q.where((eb) =>
+        eb.or(patterns.map((p) => sql<SqlBool>`${sql.ref('c.name_key')} like ${p} escape '\\'`)),
+      );
+    }
     const mine = db.selectFrom('community_members').select('community_id').where('user_id', '=', opts.userId);
     q =
       opts.scope === 'joined'
@@ -201,13 +222,18 @@ export const communityRepo = {
     }
     return out;
   },
-  listMembers(db: Q, communityId: string, opts: { after?: string; limit: number }) {
+  /**
+   * Active members ordered by account id, after `after`; `terms` (see identity's `searchTerms`)
+   * narrows them by name exactly as the company directory does (the private-community mention picker).
+   */
+  listMembers(db: Q, communityId: string, opts: { after?: string; limit: number; terms?: string[][] }) {
     let q = db
       .selectFrom('community_members as m')
       .innerJoin('users as u', 'u.id', 'm.user_id')
       .select(['u.id', 'u.name', 'm.role', 'm.joined_at'])
       .where('m.community_id', '=', communityId)
       .where('u.disabled_at', 'is', null);
+    if (opts.terms?.length) q = q.where(nameTermsMatch('u', opts.terms));
     if (opts.after) q = q.where('u.id', '>', opts.after);
     return q.orderBy('u.id').limit(opts.limit).execute();
   },

@@ -5,6 +5,7 @@ import {
   COMMUNITY_VISIBILITIES,
   KNOWHOW_KINDS,
   KNOWHOW_SIGNALS,
+  LIMITS,
   POST_KINDS,
   REACTION_KEYS,
   REPORT_SUBJECTS,
@@ -44,6 +45,8 @@ export const UpdateCommunityBody = z.object({
 
 export const ListCommunitiesQuery = z.object({
   scope: z.enum(['all', 'joined']).default('all'),
+  /** Part of a community's name (NFKC, case and hiragana/katakana folded; every word must match). */
+  q: z.string().trim().max(L.nameMax).optional(),
   topic: z.string().trim().max(L.topicMax).optional(),
   cursor: z.string().max(300).optional(),
   limit: Limit(20, 50),
@@ -56,7 +59,12 @@ export const PageQuery = z.object({
 
 export const CommunityPostsQuery = PageQuery.extend({ kind: z.enum(POST_KINDS).optional() });
 export const KnowhowQuery = PageQuery.extend({ kind: z.enum(KNOWHOW_KINDS).optional() });
-export const MembersQuery = z.object({ after: Id.optional(), limit: Limit(50, 200) });
+export const MembersQuery = z.object({
+  after: Id.optional(),
+  limit: Limit(50, 200),
+  /** Part of a member's name, matched like the company directory (`GET /api/people?q=`). */
+  q: z.string().trim().max(LIMITS.nameMax).optional(),
+});
 
 export const UserRefBody = z.object({ userId: Id });
 export const MarkReadBody = z.object({ postId: Id.optional() });

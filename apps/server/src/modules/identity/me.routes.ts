@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppDeps, ZodApp } from '../../app.ts';
-import { HHMM, LIMITS, LOCALES, isValidTimeZone } from '@engawa/shared';
+import { EMAIL_DIGESTS, HHMM, LIMITS, LOCALES, isValidTimeZone } from '@engawa/shared';
 import { identityRepo } from './repo.ts';
 import { presentMe } from './presenter.ts';
 import { notFound, AppError } from '../../platform/errors.ts';
@@ -11,10 +11,11 @@ const SettingsBody = z.object({
   timeZone: z.string().max(64).optional(),
   workStart: z.string().regex(HHMM).optional(),
   workEnd: z.string().regex(HHMM).optional(),
+  emailDigest: z.enum(EMAIL_DIGESTS).optional(),
   bio: z.string().max(LIMITS.bioMax).nullable().optional(),
 });
 
-/** The signed-in person's own account and settings (language, time zone, working hours). */
+/** The signed-in person's own account and settings (language, time zone, working hours, e-mail digest). */
 export function meRoutes(app: ZodApp, deps: AppDeps) {
   app.get('/api/me', { schema: { tags: ['me'] } }, async (request) => {
     const actor = request.actor!;
@@ -48,6 +49,7 @@ export function meRoutes(app: ZodApp, deps: AppDeps) {
       ...(body.timeZone ? { time_zone: body.timeZone } : {}),
       work_start: workStart,
       work_end: workEnd,
+      ...(body.emailDigest ? { email_digest: body.emailDigest } : {}),
       ...(body.bio !== undefined ? { bio: body.bio } : {}),
     });
     const updated = await identityRepo.findUserById(deps.db, actor.userId);

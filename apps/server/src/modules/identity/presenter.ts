@@ -1,5 +1,14 @@
 import type { Selectable } from 'kysely';
-import type { AdminUser, DepartmentItem, PersonItem, PublicProfile, Role, StoredRole } from '@engawa/shared';
+import {
+  DEFAULT_EMAIL_DIGEST,
+  isEmailDigest,
+  type AdminUser,
+  type DepartmentItem,
+  type PersonItem,
+  type PublicProfile,
+  type Role,
+  type StoredRole,
+} from '@engawa/shared';
 import type { UserTable } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { identityPolicy } from './policy.ts';
@@ -21,6 +30,7 @@ export function presentMe(user: Selectable<UserTable>, actor: Actor) {
     timeZone: user.time_zone,
     workStart: user.work_start,
     workEnd: user.work_end,
+    emailDigest: isEmailDigest(user.email_digest) ? user.email_digest : DEFAULT_EMAIL_DIGEST,
     hasPassword: !!user.password_hash,
     roles: [...actor.roles] as Role[],
     abilities: {

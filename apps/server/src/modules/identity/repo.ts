@@ -25,7 +25,9 @@ export const identityRepo = {
   updateSettings(
     db: Q,
     userId: string,
-    set: Partial<Pick<Updateable<UserTable>, 'locale' | 'time_zone' | 'work_start' | 'work_end' | 'bio'>>,
+    set: Partial<
+      Pick<Updateable<UserTable>, 'locale' | 'time_zone' | 'work_start' | 'work_end' | 'email_digest' | 'bio'>
+    >,
   ) {
     return db
       .updateTable('users')

@@ -1,109 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
 import { createTestApp, createUser, sessionFor, type Agent, type TestApp } from '../../test/harness.ts';
 import { insertCommunity, insertPost } from '../../test/community-rows.ts';
+import { startSmtpInbox, type ReceivedMail } from '../../test/smtp-inbox.ts';
 import { runInTransaction } from '../../platform/realtime/index.ts';
 import { runCommand } from '../community/events.ts';
 import { nowIso } from '../../db/index.ts';
 import { notify, type NotifyInput } from './notify.ts';
 import { sendMail } from './digest.ts';
 
-interface Received {
-  to: string[];
-  subject: string;
-  text: string;
-  html: string;
-  raw: string;
-}
-
-/** Decodes RFC 2047 encoded words (=?UTF-8?B?…?= / =?UTF-8?Q?…?=) in a header. */
-function decodeHeader(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_m, enc: string, data: string) =>
-      enc.toLowerCase() === 'b'
-        ? Buffer.from(data, 'base64').toString('utf8')
-        : decodeQp(data.replace(/_/g, ' ')),
-    );
-}
-
-function decodeQp(s: string): string {
-  const bytes: number[] = [];
-  const src = s.replace(/=\r?\n/g, '');
-  for (let i = 0; i < src.length; i++) {
-    if (src[i] === '=' && /^[0-9A-F]{2}$/i.test(src.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(src.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(src[i]!, 'utf8'));
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
-
-function splitHeaders(part: string): { headers: Record<string, string>; body: string } {
-  const i = part.search(/\r?\n\r?\n/);
-  const head = part.slice(0, i).replace(/\r?\n[ \t]+/g, ' ');
-  const headers: Record<string, string> = {};
-  for (const line of head.split(/\r?\n/)) {
-    const c = line.indexOf(':');
-    if (c > 0) headers[line.slice(0, c).toLowerCase()] = line.slice(c + 1).trim();
-  }
-  return { headers, body: part.slice(i).replace(/^\r?\n\r?\n/, '') };
-}
-
-function decodeBody(headers: Record<string, string>, body: string): string {
-  const enc = (headers['content-transfer-encoding'] ?? '7bit').toLowerCase();
-  if (enc === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (enc === 'quoted-printable') return decodeQp(body);
-  return body;
-}
-
-/** Just enough MIME to read what nodemailer sends: one multipart/alternative with text and HTML. */
-function parseMail(raw: string): Omit<Received, 'to' | 'raw'> {
-  const { headers, body } = splitHeaders(raw);
-  const out = { subject: decodeHeader(headers.subject ?? ''), text: '', html: '' };
-  const boundary = /boundary="?([^";]+)"?/i.exec(headers['content-type'] ?? '')?.[1];
-  const parts = boundary ? body.split(`--${boundary}`).slice(1, -1) : [raw];
-  for (const p of parts) {
-    const part = splitHeaders(p.replace(/^\r?\n/, ''));
-    const type = part.headers['content-type'] ?? 'text/plain';
-    const decoded = decodeBody(part.headers, part.body);
-    if (type.startsWith('text/html')) out.html = decoded;
-    else if (type.startsWith('text/plain')) out.text = decoded;
-  }
-  return out;
-}
-
 /** Tuesday 2026-11-24 is a working day everywhere below. Monday 21:00 JST / 04:00 PST: nobody works. */
 const NIGHT = new Date('2026-11-23T12:00:00.000Z');
 
 describe('e-mail digest over SMTP (received by a real SMTP server)', () => {
   let t: TestApp;
-  let smtp: SMTPServer;
-  const inbox: Received[] = [];
+  let smtp: Awaited<ReturnType<typeof startSmtpInbox>>;
+  let inbox: ReceivedMail[];
   let ja: { id: string; email: string; agent: Agent };
   let en: { id: string; email: string; agent: Agent };
   let actor: string;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          const raw = Buffer.concat(chunks).toString('utf8');
-          inbox.push({ ...parseMail(raw), to: session.envelope.rcptTo.map((r) => r.address), raw });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const address = smtp.server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
+    smtp = await startSmtpInbox();
+    inbox = smtp.inbox;
     t = await createTestApp({
-      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      SMTP_URL: smtp.url,
       SMTP_FROM: 'Engawa <noreply@engawa.test>',
       PUBLIC_URL: 'https://engawa.example.com',
       BACKGROUND_JOBS: 'false',
@@ -126,7 +46,7 @@ describe('e-mail digest over SMTP (received by a real SMTP server)', () => {
   });
   afterAll(async () => {
     await t.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   });
 
   async function send(input: Partial<NotifyInput> & { userIds: string[] }, now = NIGHT) {

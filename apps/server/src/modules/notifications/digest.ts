@@ -1,4 +1,4 @@
-import { translate, type Locale } from '@engawa/shared';
+import { WEEKLY_DIGEST_WEEKDAY, isEmailDigest, translate, type Locale } from '@engawa/shared';
 import type { AppDeps } from '../../app.ts';
 import { isLocale } from '../../platform/i18n.ts';
 import { notificationRepo } from './repo.ts';
@@ -13,9 +13,11 @@ const PAGE = 500;
 
 /**
  * Job: e-mail. Urgent notifications are mailed at once; everything else waits for a digest that
- * each person gets once per working window, near its start, listing what is unread and not yet
- * mailed. Mails carry only notification texts (names, titles, community names) and links — never
- * post bodies, and nothing from the companion (which never produces notifications).
+ * each person gets near the start of a working window, listing what is unread and not yet mailed:
+ * every window (daily, the default), or only the window that starts on WEEKLY_DIGEST_WEEKDAY
+ * (weekly). People who chose "off" get no notification e-mail at all, urgent ones included. Mails
+ * carry only notification texts (names, titles, community names) and links — never post bodies, and
+ * nothing from the companion (which never produces notifications).
  */
 export async function sendMail(deps: AppDeps, now: Date): Promise<{ urgent: number; digests: number }> {
   if (!deps.mail.enabled) return { urgent: 0, digests: 0 };
@@ -41,11 +43,16 @@ async function sendDigestTo(
     time_zone: string;
     work_start: string;
     work_end: string;
+    email_digest: string;
   },
   now: Date,
 ): Promise<boolean> {
+  // Unknown stored values read as the default (daily); 'off' never gets here (digestCandidates).
+  const frequency = isEmailDigest(user.email_digest) ? user.email_digest : 'daily';
+  if (frequency === 'off') return false;
   const window = currentWindow(now, safeWorkingHours(user));
   if (!window) return false;
+  if (frequency === 'weekly' && window.weekday !== WEEKLY_DIGEST_WEEKDAY) return false;
   const grace = Math.min(DIGEST_GRACE_MS, window.end.getTime() - window.start.getTime());
   if (now.getTime() - window.start.getTime() > grace) return false; // mid-window: wait for the next one
   const windowStart = window.start.toISOString();
@@ -85,7 +92,8 @@ async function sendUrgent(deps: AppDeps, now: Date): Promise<number> {
       notificationRepo.forMail(deps.db, [c.id]),
     ]);
     const row = rows[0];
-    if (!user || !row) continue;
+    // Claimed either way: someone who turned e-mail off never gets this one mailed later on.
+    if (!user || !row || user.email_digest === 'off') continue;
     const locale: Locale = isLocale(user.locale) ? user.locale : 'ja';
     const title = notificationTitle(row, locale);
     const url = absoluteUrl(deps, row.link);
@@ -114,6 +122,7 @@ export function renderDigest(deps: AppDeps, locale: Locale, name: string, rows: 
   const items = shown.map((r) => ({ title: notificationTitle(r, locale), url: absoluteUrl(deps, r.link) }));
   const more = rows.length - shown.length;
   const home = absoluteUrl(deps, '/notifications');
+  const settings = absoluteUrl(deps, '/settings');
   const text = [
     t('greeting', { name }),
     '',
@@ -126,6 +135,7 @@ export function renderDigest(deps: AppDeps, locale: Locale, name: string, rows: 
     '',
     '--',
     t('footer'),
+    `${t('settings')}: ${settings}`,
     '',
   ].join('\n');
   const html = [
@@ -137,7 +147,8 @@ export function renderDigest(deps: AppDeps, locale: Locale, name: string, rows: 
     '</ul>',
     ...(more > 0 ? [`<p>${escapeHtml(t('more', { count: more }))}</p>`] : []),
     `<p><a href="${escapeHtml(home)}">${escapeHtml(t('open'))}</a></p>`,
-    `<hr><p style="color:#666;font-size:12px">${escapeHtml(t('footer'))}</p>`,
+    `<hr><p style="color:#666;font-size:12px">${escapeHtml(t('footer'))}<br>` +
+      `<a href="${escapeHtml(settings)}">${escapeHtml(t('settings'))}</a></p>`,
     '</body></html>',
   ].join('\n');
   return { subject: t('subject', { count: rows.length }), text, html };

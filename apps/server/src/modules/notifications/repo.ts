@@ -212,12 +212,25 @@ export const notificationRepo = {
 
   /* E-mail */
 
-  /** People with unread, unmailed, due notifications (digest candidates), with their settings. */
+  /**
+   * People with unread, unmailed, due notifications (digest candidates), with their settings. Those who
+   * turned notification e-mail off are never candidates.
+   */
   digestCandidates(db: Q, now: string, afterId: string, limit: number) {
     return db
       .selectFrom('users as u')
-      .select(['u.id', 'u.email', 'u.name', 'u.locale', 'u.time_zone', 'u.work_start', 'u.work_end'])
+      .select([
+        'u.id',
+        'u.email',
+        'u.name',
+        'u.locale',
+        'u.time_zone',
+        'u.work_start',
+        'u.work_end',
+        'u.email_digest',
+      ])
       .where('u.disabled_at', 'is', null)
+      .where('u.email_digest', '<>', 'off')
       .where('u.id', '>', afterId)
       .where((eb) =>
         eb.exists(
@@ -328,7 +341,7 @@ export const notificationRepo = {
   userForMail(db: Q, userId: string) {
     return db
       .selectFrom('users')
-      .select(['id', 'email', 'name', 'locale'])
+      .select(['id', 'email', 'name', 'locale', 'email_digest'])
       .where('id', '=', userId)
       .where('disabled_at', 'is', null)
       .executeTakeFirst();

@@ -19,6 +19,8 @@ export interface WorkingHours {
 export interface Window {
   start: Date;
   end: Date;
+  /** The day of the week the window starts on, in the person's zone (1 = Monday … 5 = Friday). */
+  weekday: number;
 }
 
 const MINUTE = 60_000;
@@ -111,6 +113,7 @@ function windowsAround(from: Date, hours: WorkingHours, days: number): Window[] 
     const da = date.getUTCDate();
     const endDate = overnight ? new Date(Date.UTC(y, mo - 1, da + 1)) : date;
     out.push({
+      weekday,
       start: zonedTimeToUtc(y, mo, da, start.h, start.m, tz),
       end: zonedTimeToUtc(
         endDate.getUTCFullYear(),

@@ -1,4 +1,5 @@
 import {
+  keepPreviousData,
   useInfiniteQuery,
   useQuery,
   type InfiniteData,
@@ -7,6 +8,7 @@ import {
 } from '@tanstack/react-query';
 import type { KnowhowKind, PostKind } from '@engawa/shared';
 import { api, queryString } from '../../api/client.ts';
+import { PEOPLE_PICKER_LIMIT } from '../../api/people.ts';
 import type {
   CodeOfConductState,
   Comment,
@@ -54,6 +56,24 @@ export function useCommunities(scope: 'joined' | 'all', topic: string) {
         `/api/communities${queryString({ scope, topic: topic || undefined, cursor: pageParam, limit: 24 })}`,
       ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/**
+ * Communities the reader can see whose name matches `q` (folded by the server: width, case, kana),
+ * newest first; the newest ones for an empty `q`. For pickers: one small page, people narrow by typing.
+ */
+export function useCommunitySearch(q: string, enabled = true) {
+  const query = q.trim();
+  return useQuery({
+    queryKey: [...keys.communities, 'search', query],
+    queryFn: () =>
+      api.get<Page<CommunitySummary>>(
+        `/api/communities${queryString({ scope: 'all', q: query || undefined, limit: 20 })}`,
+      ),
+    enabled,
+    staleTime: 30_000,
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -134,14 +154,23 @@ export function useRevisions(postId: string, enabled: boolean) {
   });
 }
 
-/** Members of a community (up to 200: the mention picker and the organizer screen). */
-export function useMembers(id: string, enabled = true) {
+/**
+ * Members of a community whose name matches `q` (folded by the server like the company directory),
+ * a picker's worth at a time; all members (the first ones) for an empty `q`. The previous answer
+ * stays on screen while the next one loads (`isPlaceholderData` tells them apart). Lives under
+ * keys.members so membership changes refresh it.
+ */
+export function useMemberSearch(id: string, q: string, enabled = true) {
+  const query = q.trim();
   return useQuery({
-    queryKey: keys.members(id),
-    queryFn: async () =>
-      (await api.get<{ items: Member[] }>(`/api/communities/${id}/members?limit=200`)).items,
+    queryKey: [...keys.members(id), 'search', query],
+    queryFn: () =>
+      api.get<MemberPage>(
+        `/api/communities/${id}/members${queryString({ q: query || undefined, limit: PEOPLE_PICKER_LIMIT })}`,
+      ),
     enabled,
-    staleTime: 60_000,
+    staleTime: 30_000,
+    placeholderData: keepPreviousData,
   });
 }
 

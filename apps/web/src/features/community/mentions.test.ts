@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { findMentionQuery, formatMention, insertMention, matchPeople, previewParts } from './mentions.ts';
+import {
+  findMentionQuery,
+  formatMention,
+  insertMention,
+  matchPeople,
+  mentionOptions,
+  previewParts,
+} from './mentions.ts';
 
 const suzuki = { id: '01a2-b3', name: '鈴木 健太' };
 
@@ -56,5 +63,29 @@ describe('mention tokens', () => {
     expect(matchPeople(people, '鈴木').map((p) => p.id)).toEqual(['2', '4']);
     expect(matchPeople(people, 'ＳＵＺＵＫＩ').map((p) => p.id)).toEqual(['3']);
     expect(matchPeople(people, '', 2).map((p) => p.id)).toEqual(['1', '2']);
+  });
+
+  it("keeps the server's answer for exactly the typed query, prefix matches first", () => {
+    // The server also matched a kana reading (すずき) and an English name the web cannot see.
+    const answer = [
+      { id: 'a', name: '高鈴木 一郎' },
+      { id: 'b', name: '鈴木 健太', department: { name: 'プロダクト開発部' } },
+      { id: 'c', name: 'Kenta Suzuki' },
+    ];
+    expect(mentionOptions(answer, '鈴木', true).map((p) => p.id)).toEqual(['b', 'a', 'c']);
+    expect(mentionOptions(answer, 'すずき', true).map((p) => p.id)).toEqual(['a', 'b', 'c']);
+    expect(mentionOptions(answer, '', true, 2).map((p) => p.id)).toEqual(['a', 'b']);
+  });
+
+  it('narrows an older answer to visible name matches while the next one loads', () => {
+    const older = [
+      { id: '1', name: '鈴木 健太' },
+      { id: '2', name: '鈴木 花子' },
+      { id: '3', name: 'Kenta Suzuki' },
+    ];
+    // Typed 「鈴木健」 while the answer for 「鈴木」 is still shown: 鈴木 花子 is not offered.
+    expect(mentionOptions(older, '鈴木健', false).map((p) => p.id)).toEqual(['1']);
+    // A reading the web cannot check is never guessed from an older answer.
+    expect(mentionOptions(older, 'すずき', false)).toEqual([]);
   });
 });

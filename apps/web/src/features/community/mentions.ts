@@ -6,6 +6,8 @@
 export interface MentionPerson {
   id: string;
   name: string;
+  /** Shown under the name to tell namesakes apart (the directory's department). */
+  department?: { name: string } | null;
 }
 
 /** Characters that, right before `@`, make it part of a word or an address (same rule as the server). */
@@ -71,6 +73,25 @@ export function matchPeople<T extends MentionPerson>(people: readonly T[], query
     else if (name.includes(q)) contains.push(p);
   }
   return [...starts, ...contains].slice(0, limit);
+}
+
+/**
+ * What the mention picker offers for the typed query. `fresh` is an answer of the server for exactly
+ * this query: shown as is (it also matched kana readings and English names the web does not know),
+ * people whose name starts with the query first. Anything else is an older answer: only the people
+ * whose name visibly matches are kept, so the list narrows at once while the next answer loads and
+ * never offers someone who does not match what is typed.
+ */
+export function mentionOptions<T extends MentionPerson>(
+  items: readonly T[],
+  query: string,
+  fresh: boolean,
+  limit = 8,
+): T[] {
+  if (!fresh) return matchPeople(items, query, limit);
+  const q = fold(query);
+  const starts = items.filter((p) => q && fold(p.name).startsWith(q));
+  return [...starts, ...items.filter((p) => !starts.includes(p))].slice(0, limit);
 }
 
 export type PreviewPart = { kind: 'text'; text: string } | { kind: 'mention'; name: string; id: string };

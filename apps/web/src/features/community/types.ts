@@ -35,6 +35,8 @@ export interface Community extends CommunitySummary {
   privateReason: string | null;
   needsRulesAck: boolean;
   needsCodeOfConductAck: boolean;
+  /** For those who may announce: when the next urgent announcement is possible (null: now). */
+  urgentAvailableAt: string | null;
   abilities: {
     join: boolean;
     leave: boolean;

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import {
   Anchor,
   Badge,
+  Box,
   Button,
   Card,
   CloseButton,
@@ -18,18 +19,20 @@ import { POST_KINDS, type PostKind } from '@engawa/shared';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { preventImeSubmit } from '../../components/ime.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates.tsx';
-import { useCommunities } from '../community/api.ts';
+import { PersonPicker } from '../../components/PersonPicker.tsx';
 import { SearchIcon } from '../community/components/icons.tsx';
 import { Time } from '../community/components/Time.tsx';
 import { hitPath, useSearch, type SearchHit } from './api.ts';
+import { CommunityFilter } from './CommunityFilter.tsx';
 import { Highlight } from './Highlight.tsx';
 
 type HitType = '' | 'post' | 'comment' | 'community';
 
 /**
  * 検索: posts, comments and communities I may read, in Japanese and English (two-character words
- * such as 研修 are found), highlighted, filtered by type, community, kind and author. The query
- * lives in the URL so results can be shared and the back button works.
+ * such as 研修 are found), highlighted, filtered by type, community, kind and author. Communities
+ * and authors are chosen by typing part of a name (searched on the server, so any number of them
+ * works). The query lives in the URL so results can be shared and the back button works.
  */
 export function SearchPage() {
   const { t } = useTranslation();
@@ -43,7 +46,6 @@ export function SearchPage() {
   const [input, setInput] = useState(q);
   useEffect(() => setInput(q), [q]);
   const search = useSearch({ q, type, communityId, authorId, kind });
-  const communities = useCommunities('all', '');
   const hits = search.data?.pages.flatMap((p) => p.items) ?? [];
 
   const update = (changes: Record<string, string | null>) => {
@@ -58,10 +60,6 @@ export function SearchPage() {
     e.preventDefault();
     update({ q: input.trim() || null });
   };
-  const communityOptions = [
-    { value: '', label: t('search.anyCommunity') },
-    ...(communities.data?.pages.flatMap((p) => p.items) ?? []).map((c) => ({ value: c.id, label: c.name })),
-  ];
 
   return (
     <>
@@ -99,16 +97,10 @@ export function SearchPage() {
             ]}
             aria-label={t('search.typeFilter')}
           />
-          <NativeSelect
-            aria-label={t('search.communityFilter')}
-            value={communityId}
-            onChange={(e) => update({ communityId: e.currentTarget.value || null })}
-            data={communityOptions}
-            maw={260}
-          />
+          <CommunityFilter value={communityId} onChange={(id) => update({ communityId: id })} />
           {type === '' || type === 'post' ? (
             <NativeSelect
-              aria-label={t('search.kindFilter')}
+              label={t('search.kindFilter')}
               value={kind}
               onChange={(e) => update({ kind: e.currentTarget.value || null })}
               data={[
@@ -118,22 +110,14 @@ export function SearchPage() {
               maw={220}
             />
           ) : null}
-          {authorId ? (
-            <Badge
-              size="lg"
-              variant="light"
-              style={{ textTransform: 'none' }}
-              rightSection={
-                <CloseButton
-                  size="xs"
-                  onClick={() => update({ authorId: null, authorName: null })}
-                  aria-label={t('search.clearAuthor')}
-                />
-              }
-            >
-              {t('search.byAuthor', { name: authorName || '…' })}
-            </Badge>
-          ) : null}
+          <Box w={260}>
+            <PersonPicker
+              label={t('search.authorFilter')}
+              placeholder={t('search.anyAuthor')}
+              value={authorId ? { id: authorId, name: authorName || '…', department: null } : null}
+              onChange={(p) => update({ authorId: p?.id ?? null, authorName: p?.name ?? null })}
+            />
+          </Box>
         </Group>
 
         {!q ? (

@@ -5,6 +5,7 @@ import {
   Fieldset,
   Group,
   NativeSelect,
+  Radio,
   Select,
   SimpleGrid,
   Stack,
@@ -15,7 +16,7 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { LOCALES, type Locale } from '@engawa/shared';
+import { EMAIL_DIGESTS, LOCALES, isEmailDigest, type EmailDigest, type Locale } from '@engawa/shared';
 import { api } from '../../api/client.ts';
 import { ApiError, errorMessage } from '../../api/errors.ts';
 import { useFieldErrors } from '../../components/useFieldErrors.ts';
@@ -32,9 +33,13 @@ interface SettingsForm {
   timeZone: string;
   workStart: string;
   workEnd: string;
+  emailDigest: EmailDigest;
 }
 
-/** 設定: language, time zone and working hours of the signed-in person, and signing out everywhere. */
+/**
+ * 設定: language, time zone, working hours and notification e-mail of the signed-in person, and
+ * signing out everywhere.
+ */
 export function SettingsPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -44,6 +49,7 @@ export function SettingsPage() {
     timeZone: me.timeZone,
     workStart: me.workStart,
     workEnd: me.workEnd,
+    emailDigest: me.emailDigest,
   });
   const zones = useMemo(() => timeZoneOptions(me.timeZone), [me.timeZone]);
   const logoutAll = useLogout('/api/auth/logout-all');
@@ -57,6 +63,7 @@ export function SettingsPage() {
         timeZone: updated.timeZone,
         workStart: updated.workStart,
         workEnd: updated.workEnd,
+        emailDigest: updated.emailDigest,
       });
       notifications.show({ color: 'teal', message: t('settings.saved') });
     },
@@ -171,6 +178,26 @@ export function SettingsPage() {
                   />
                 </Group>
               </Fieldset>
+              <Radio.Group
+                label={t('settings.emailDigest')}
+                description={t('settings.emailDigestHelp')}
+                value={form.emailDigest}
+                onChange={(value) => {
+                  if (isEmailDigest(value)) set('emailDigest', value);
+                }}
+                error={errors.emailDigest}
+              >
+                <Stack gap="sm" mt="xs">
+                  {EMAIL_DIGESTS.map((d) => (
+                    <Radio
+                      key={d}
+                      value={d}
+                      label={t(`settings.emailDigestOptions.${d}.label`)}
+                      description={t(`settings.emailDigestOptions.${d}.help`)}
+                    />
+                  ))}
+                </Stack>
+              </Radio.Group>
               <Group>
                 <Button type="submit" loading={save.isPending}>
                   {t('common.save')}

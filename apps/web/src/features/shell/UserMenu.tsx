@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../api/errors.ts';
 import { SESSION_KEY, setSignedOutOnPurpose, useMe } from '../../api/session.ts';
+import { forgetDraftsOf } from '../community/useStoredDraft.ts';
 
 /** Initials for the avatar: the first character of the name (a Japanese surname reads well alone). */
 function initial(name: string): string {
@@ -13,15 +14,17 @@ function initial(name: string): string {
 }
 
 /**
- * Hook shared by the menu and the settings page: signs out and forgets the user's data in this tab;
- * the signed-in gate then shows the login page.
+ * Hook shared by the menu and the settings page: signs out and forgets the user's data in this tab,
+ * and their unsent community drafts in this browser; the signed-in gate then shows the login page.
  */
 export function useLogout(path: '/api/auth/logout' | '/api/auth/logout-all') {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const me = useMe();
   return useMutation({
     mutationFn: () => api.post(path),
     onSuccess: async () => {
+      forgetDraftsOf(me.id);
       setSignedOutOnPurpose(true);
       notifications.show({
         color: 'teal',

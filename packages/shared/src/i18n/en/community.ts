@@ -212,6 +212,11 @@ export const enCommunity: CatalogShape<typeof jaCommunity> = {
     joinTitle: 'Join this community?',
     joinBody: 'To post or comment, join {{name}} first.',
   },
+  draft: {
+    restored: 'Draft restored',
+    discard: 'Discard',
+    discardLabel: 'Discard the draft',
+  },
   composer: {
     title: 'Write a post',
     editTitle: 'Edit post',
@@ -230,6 +235,9 @@ export const enCommunity: CatalogShape<typeof jaCommunity> = {
     urgent: 'Urgent: notify people now, even outside their working hours',
     urgentHelp:
       "Notifications normally wait until each person's working hours start. Use this only when it really cannot wait.",
+    urgentLimit: 'A community can send at most one urgent announcement every {{hours}} hours.',
+    urgentNextAt:
+      'The next urgent announcement is possible from {{time}}. Until then you can post it as a normal announcement.',
     audience: 'Audience',
     shortcut: 'Ctrl+Enter (⌘+Enter) to post',
     submit: 'Post',

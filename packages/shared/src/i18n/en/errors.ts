@@ -66,6 +66,8 @@ export const enErrors: CatalogShape<typeof jaErrors> = {
     attachment_unavailable: 'Some files cannot be attached. Please upload them again.',
     too_many_webhooks: 'This community has reached its webhook limit. Revoke one you no longer use.',
     webhook_invalid_payload: 'The webhook payload could not be read (it needs text, blocks or attachments).',
+    urgent_announcement_limit:
+      'A community can send at most one urgent announcement every {{windowHours}} hours. The next one is possible in about {{hours}} h. Without "urgent" you can post it now (it reaches people in their working hours).',
   },
   vault: {
     unavailable: 'Your private data could not be opened. Please try again later.',

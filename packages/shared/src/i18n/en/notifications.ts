@@ -44,7 +44,8 @@ export const enNotifications: CatalogShape<typeof jaNotifications> = {
     more: '{{count}} more notifications are waiting.',
     open: 'Open in Engawa',
     footer:
-      'This summary is sent at the start of your working hours. You can change your working hours and time zone in Engawa’s settings.',
+      'This summary is sent at the start of your working hours. You can choose how often it comes (daily, weekly or never) and change your working hours and time zone in Engawa’s settings.',
+    settings: 'Change how you get e-mail',
   },
   urgentMail: {
     subject: '[Engawa · urgent] {{title}}',

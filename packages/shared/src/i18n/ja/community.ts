@@ -210,6 +210,11 @@ export const jaCommunity = {
     joinTitle: 'コミュニティに参加しますか？',
     joinBody: '投稿やコメントをするには、「{{name}}」に参加してください。',
   },
+  draft: {
+    restored: '下書きを復元しました',
+    discard: '破棄',
+    discardLabel: '下書きを破棄する',
+  },
   composer: {
     title: '投稿する',
     editTitle: '投稿を編集',
@@ -227,6 +232,9 @@ export const jaCommunity = {
     requiresConfirmation: '読んだ人に「確認しました」を押してもらう',
     urgent: '重要なお知らせとして、勤務時間外でもすぐに通知する',
     urgentHelp: 'ふだんの通知は、各自の勤務時間が始まるまで届きません。本当に急ぐときだけ使ってください。',
+    urgentLimit: '重要なお知らせは、1つのコミュニティで{{hours}}時間に1件までです。',
+    urgentNextAt:
+      '次に重要なお知らせを出せるのは {{time}} 以降です。それまでは、ふつうのお知らせとして投稿できます。',
     audience: '届ける範囲',
     shortcut: 'Ctrl+Enter（⌘+Enter）で投稿',
     submit: '投稿する',

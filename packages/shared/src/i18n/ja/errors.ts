@@ -67,6 +67,8 @@ export const jaErrors = {
       'このコミュニティのWebhookが上限に達しています。使っていないものを無効にしてください。',
     webhook_invalid_payload:
       'Webhookの内容を読み取れませんでした（text・blocks・attachments のいずれかが必要です）。',
+    urgent_announcement_limit:
+      '勤務時間外にも届く重要なお知らせは、1つのコミュニティで{{windowHours}}時間に1件までです。次に出せるのは約{{hours}}時間後です。「重要」にしなければ、今すぐ投稿できます（各自の勤務時間に届きます）。',
   },
   vault: {
     unavailable: '非公開データを開けませんでした。時間をおいてもう一度お試しください。',

@@ -44,7 +44,8 @@ export const jaNotifications = {
     more: 'ほか{{count}}件の通知があります。',
     open: 'Engawa で開く',
     footer:
-      'このメールは、あなたの勤務時間の始まりにまとめてお送りしています。勤務時間とタイムゾーンは Engawa の設定で変えられます。',
+      'このメールは、あなたの勤務時間の始まりにまとめてお送りしています。受け取る頻度（毎日・毎週・受け取らない）、勤務時間とタイムゾーンは Engawa の設定で変えられます。',
+    settings: 'メールの受け取り方を変える',
   },
   urgentMail: {
     subject: '【Engawa・重要】{{title}}',

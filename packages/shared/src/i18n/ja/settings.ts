@@ -11,6 +11,23 @@ export const jaSettings = {
   workStart: '始業時刻',
   workEnd: '終業時刻',
   workingHoursHelp: '通知はこの時間内にだけ届きます。時間外の通知は翌朝まで待ちます。',
+  emailDigest: 'メールでのお知らせ',
+  emailDigestHelp:
+    '未読の通知をメールでまとめて受け取る頻度です。メールは勤務時間の始まりに届き、時間外には届きません。',
+  emailDigestOptions: {
+    daily: {
+      label: '毎日まとめて',
+      help: '勤務日の始業時刻に、前回以降の未読の通知をまとめて送ります。',
+    },
+    weekly: {
+      label: '毎週まとめて',
+      help: '毎週月曜日の始業時刻に、1週間分の未読の通知をまとめて送ります。',
+    },
+    off: {
+      label: '受け取らない',
+      help: '通知のメールは送りません（重要なお知らせも）。アプリ内の通知はこれまでどおり届きます。',
+    },
+  },
   saved: '設定を保存しました。',
   saveFailed: '設定を保存できませんでした。',
   sessionsTitle: 'ログイン中の端末',

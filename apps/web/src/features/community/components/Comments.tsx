@@ -8,11 +8,14 @@ import { api } from '../../../api/client.ts';
 import { errorMessage } from '../../../api/errors.ts';
 import { preventImeSubmit } from '../../../components/ime.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/QueryStates.tsx';
-import { keys, replacePost, useComments, useMembers } from '../api.ts';
+import { keys, replacePost, useComments } from '../api.ts';
 import { issuesByPath } from '../issues.ts';
 import { PublishCancelled, usePublishGuard } from '../usePublishGuard.tsx';
+import { packCommentDraft, unpackCommentDraft } from '../drafts.ts';
+import { useStoredDraft } from '../useStoredDraft.ts';
 import type { Comment, Community, Post } from '../types.ts';
 import { CheckIcon, DotsIcon } from './icons.tsx';
+import { DraftNote } from './DraftNote.tsx';
 import { MentionTextarea } from './MentionTextarea.tsx';
 import { isSubmitShortcut } from './PostComposer.tsx';
 import { ReactionBar } from './ReactionBar.tsx';
@@ -206,7 +209,7 @@ function CommentItem({ comment, post, onReply }: { comment: Comment; post: Post;
         ) : null}
       </Group>
       {editing ? (
-        <EditComment comment={comment} postId={post.id} onDone={() => setEditing(false)} />
+        <EditComment comment={comment} post={post} onDone={() => setEditing(false)} />
       ) : comment.bodyHtml ? (
         <SafeHtml html={comment.bodyHtml} />
       ) : comment.hidden ? (
@@ -258,7 +261,9 @@ function CommentItem({ comment, post, onReply }: { comment: Comment; post: Post;
   );
 }
 
-function EditComment({ comment, postId, onDone }: { comment: Comment; postId: string; onDone: () => void }) {
+/** Editing a comment offers the same @mention picker as writing one. */
+function EditComment({ comment, post, onDone }: { comment: Comment; post: Post; onDone: () => void }) {
+  const postId = post.id;
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [body, setBody] = useState(comment.body);
@@ -281,7 +286,7 @@ function EditComment({ comment, postId, onDone }: { comment: Comment; postId: st
         aria-label={t('community.comments.editLabel')}
         value={body}
         onChange={setBody}
-        people={[]}
+        scope={post.community}
         minRows={2}
         maxLength={COMMUNITY_LIMITS.commentMax}
         onKeyDown={onKeyDown}
@@ -321,8 +326,13 @@ function CommentForm({
 }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [body, setBody] = useState('');
-  const members = useMembers(community.id);
+  // The text is kept in this browser until it is sent (drafts.ts).
+  const [body, setBody, storedDraft] = useStoredDraft<string>(
+    parentId ? { type: 'reply', postId: post.id, parentId } : { type: 'comment', postId: post.id },
+    () => '',
+    packCommentDraft,
+    unpackCommentDraft,
+  );
   const { guard, dialogs } = usePublishGuard(community);
   const send = useMutation({
     mutationFn: () => guard(() => api.post<Comment>(`/api/posts/${post.id}/comments`, { body, parentId })),
@@ -333,6 +343,7 @@ function CommentForm({
       void qc.invalidateQueries({ queryKey: keys.comments(post.id) });
       void api.get<Post>(`/api/posts/${post.id}`).then((p) => replacePost(qc, p));
       setBody('');
+      storedDraft.clear();
       onDone?.();
     },
   });
@@ -354,6 +365,7 @@ function CommentForm({
       aria-label={parentId ? t('community.comments.replyLabel') : t('community.comments.formLabel')}
     >
       <Stack gap="xs">
+        {storedDraft.restored ? <DraftNote onDiscard={storedDraft.discard} /> : null}
         <MentionTextarea
           aria-label={parentId ? t('community.comments.replyLabel') : t('community.comments.formLabel')}
           placeholder={
@@ -364,7 +376,7 @@ function CommentForm({
             setBody(v);
             if (send.error) send.reset();
           }}
-          people={(members.data ?? []).map((m) => ({ id: m.id, name: m.name }))}
+          scope={community}
           minRows={2}
           maxRows={12}
           maxLength={COMMUNITY_LIMITS.commentMax}

@@ -1,29 +1,32 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { Combobox, Group, Text, Textarea, useCombobox, type TextareaProps } from '@mantine/core';
+import { Combobox, Stack, Text, Textarea, useCombobox, type TextareaProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { findMentionQuery, insertMention, matchPeople, type MentionPerson } from '../mentions.ts';
+import { findMentionQuery, insertMention } from '../mentions.ts';
+import { useMentionCandidates, type MentionScope } from '../useMentionCandidates.ts';
 
 type Props = Omit<TextareaProps, 'value' | 'onChange'> & {
   value: string;
   onChange: (value: string) => void;
-  /** Who can be mentioned here (the community's members). */
-  people: readonly MentionPerson[];
+  /** The community written in: who is offered depends on who can read it (see useMentionCandidates). */
+  scope: MentionScope;
   onKeyDown?: (event: KeyboardEvent<HTMLTextAreaElement>) => void;
 };
 
 /**
- * A Markdown textarea with an @mention picker: typing `@` and part of a name lists matching
- * members; ↑/↓ and Enter (or a click) insert `@[名前](user:ID)`. While the picker is closed, the
- * arrow keys and Enter behave as in any textarea; Enter that confirms a Japanese conversion (IME)
- * never picks anyone.
+ * A Markdown textarea with an @mention picker: typing `@` and part of a name searches the server
+ * as the person types (anyone in the company for an open community, its members for a private one);
+ * ↑/↓ and Enter (or a click) insert `@[名前](user:ID)`. While the picker is closed, the arrow keys
+ * and Enter behave as in any textarea; Enter that confirms a Japanese conversion (IME) never picks
+ * anyone (nor sends).
  */
-export function MentionTextarea({ value, onChange, people, onKeyDown, ...rest }: Props) {
+export function MentionTextarea({ value, onChange, scope, onKeyDown, ...rest }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLTextAreaElement>(null);
   const [mention, setMention] = useState<{ start: number; query: string } | null>(null);
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
-  const matches = mention ? matchPeople(people, mention.query) : [];
+  const matches = useMentionCandidates(scope, mention ? mention.query : null);
   const open = matches.length > 0;
+  const firstId = matches[0]?.id;
 
   useEffect(() => {
     if (open) {
@@ -33,13 +36,13 @@ export function MentionTextarea({ value, onChange, people, onKeyDown, ...rest }:
       combobox.closeDropdown();
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the store object is stable in behaviour
-  }, [open, mention?.query]);
+  }, [open, mention?.query, firstId]);
 
   const follow = (text: string, caret: number | null) =>
     setMention(caret === null ? null : findMentionQuery(text, caret));
 
   const pick = (id: string) => {
-    const person = people.find((p) => p.id === id);
+    const person = matches.find((p) => p.id === id);
     const el = ref.current;
     if (!person || !mention || !el) return;
     const r = insertMention(value, mention.start, el.selectionStart ?? value.length, person);
@@ -83,11 +86,17 @@ export function MentionTextarea({ value, onChange, people, onKeyDown, ...rest }:
         <Combobox.Options>
           {matches.map((p) => (
             <Combobox.Option value={p.id} key={p.id}>
-              <Group gap={6} wrap="nowrap">
+              <Stack gap={0}>
                 <Text size="sm" fw={500}>
                   @{p.name}
                 </Text>
-              </Group>
+                {p.department ? (
+                  // Not c="dimmed": the selected option is drawn on the primary colour.
+                  <Text size="xs" style={{ opacity: 0.75 }}>
+                    {p.department.name}
+                  </Text>
+                ) : null}
+              </Stack>
             </Combobox.Option>
           ))}
         </Combobox.Options>

@@ -24,12 +24,17 @@ import {
   type PostKind,
 } from '@engawa/shared';
 import { api } from '../../../api/client.ts';
+import { ApiError } from '../../../api/errors.ts';
 import { preventImeSubmit, isImeEnter } from '../../../components/ime.ts';
-import { keys, replacePost, useMembers } from '../api.ts';
+import { keys, replacePost } from '../api.ts';
+import { useFormat } from '../format.ts';
 import { issuesByPath, unplacedError } from '../issues.ts';
 import { PublishCancelled, usePublishGuard } from '../usePublishGuard.tsx';
+import { packPostDraft, unpackPostDraft } from '../drafts.ts';
+import { useStoredDraft } from '../useStoredDraft.ts';
 import type { Attachment, Community, KnowhowFieldName, Post } from '../types.ts';
 import { AttachButton, AttachmentList } from './Attachments.tsx';
+import { DraftNote } from './DraftNote.tsx';
 import { MentionTextarea } from './MentionTextarea.tsx';
 import { PlainPreview } from './PlainPreview.tsx';
 
@@ -109,14 +114,33 @@ export function PostComposer({
   autoFocus?: boolean;
 }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const qc = useQueryClient();
-  const [draft, setDraft] = useState<Draft>(() => (editing ? draftOf(editing) : emptyDraft(initialKind)));
-  const [tab, setTab] = useState<string | null>('write');
-  const members = useMembers(community.id);
-  const { guard, dialogs } = usePublishGuard(community);
   const offered = (kinds ?? composableKinds(community)).filter((k) => composableKinds(community).includes(k));
+  // A new post's text is kept in this browser until it is sent (drafts.ts); an edit is not.
+  const [draft, setDraft, storedDraft] = useStoredDraft<Draft>(
+    editing
+      ? null
+      : kinds
+        ? { type: 'knowhow', communityId: community.id, kind: initialKind }
+        : { type: 'post', communityId: community.id },
+    () => (editing ? draftOf(editing) : emptyDraft(initialKind)),
+    packPostDraft,
+    (data) => {
+      const text = unpackPostDraft(data, offered, initialKind);
+      return text ? { ...emptyDraft(text.kind), ...text } : null;
+    },
+  );
+  const [tab, setTab] = useState<string | null>('write');
+  const { guard, dialogs } = usePublishGuard(community);
   const knowhow = isKnowhowKind(draft.kind);
   const titleRequired = TITLE_REQUIRED_KINDS.includes(draft.kind);
+
+  // Urgent announcements are limited per community; the server says until when (organizers only).
+  const urgentBlockedUntil =
+    community.urgentAvailableAt && Date.parse(community.urgentAvailableAt) > Date.now()
+      ? community.urgentAvailableAt
+      : null;
 
   const submit = useMutation({
     mutationFn: async (d: Draft) => {
@@ -133,10 +157,19 @@ export function PostComposer({
           kind: d.kind,
           ...common,
           ...(d.kind === 'announcement'
-            ? { requiresConfirmation: d.requiresConfirmation, urgent: d.urgent, audience: d.audience }
+            ? {
+                requiresConfirmation: d.requiresConfirmation,
+                urgent: d.urgent && !urgentBlockedUntil,
+                audience: d.audience,
+              }
             : {}),
         }),
       );
+    },
+    onError: (e) => {
+      // Another organizer's urgent announcement got there first: show when the next one is possible.
+      if (e instanceof ApiError && e.code === 'community.urgent_announcement_limit')
+        void qc.invalidateQueries({ queryKey: keys.community(community.id), exact: true });
     },
     onSuccess: (post) => {
       if (editing) replacePost(qc, post);
@@ -144,6 +177,7 @@ export function PostComposer({
         void qc.invalidateQueries({ queryKey: keys.postLists });
         void qc.invalidateQueries({ queryKey: keys.community(community.id), exact: true });
         setDraft(emptyDraft(draft.kind));
+        storedDraft.clear();
         setTab('write');
       }
       notifications.show({
@@ -158,7 +192,11 @@ export function PostComposer({
   const fieldNames = knowhow
     ? KNOWHOW_FIELDS[draft.kind as keyof typeof KNOWHOW_FIELDS].map((f) => `fields.${f.name}`)
     : [];
-  const topError = unplacedError(error, ['title', 'body', ...fieldNames], t('errors.common.internal'));
+  const topError = unplacedError(
+    error,
+    ['title', 'body', 'urgent', ...fieldNames],
+    t('errors.common.internal'),
+  );
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -178,7 +216,6 @@ export function PostComposer({
     // A plain Enter in the title must not post half a draft: only the button and Ctrl/⌘+Enter do.
     if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') e.preventDefault();
   };
-  const people = (members.data ?? []).map((m) => ({ id: m.id, name: m.name }));
   const idBase = editing ? `edit-${editing.id}` : `new-${community.id}`;
 
   return (
@@ -189,6 +226,7 @@ export function PostComposer({
       aria-label={editing ? t('community.composer.editTitle') : t('community.composer.title')}
     >
       <Stack gap="sm">
+        {storedDraft.restored ? <DraftNote onDiscard={storedDraft.discard} /> : null}
         {!editing && offered.length > 1 ? (
           <NativeSelect
             label={t('community.composer.kind')}
@@ -250,7 +288,7 @@ export function PostComposer({
               }
               value={draft.body}
               onChange={(v) => set('body', v)}
-              people={people}
+              scope={community}
               minRows={knowhow ? 2 : 4}
               maxRows={20}
               maxLength={L.bodyMax}
@@ -271,9 +309,24 @@ export function PostComposer({
             />
             <Checkbox
               label={t('community.composer.urgent')}
-              description={t('community.composer.urgentHelp')}
-              checked={draft.urgent}
+              description={
+                <>
+                  {t('community.composer.urgentHelp')}{' '}
+                  {t('community.composer.urgentLimit', { hours: L.urgentAnnouncementWindowHours })}
+                  {urgentBlockedUntil ? (
+                    <>
+                      {' '}
+                      <Text span inherit fw={600}>
+                        {t('community.composer.urgentNextAt', { time: f.full(urgentBlockedUntil) })}
+                      </Text>
+                    </>
+                  ) : null}
+                </>
+              }
+              checked={draft.urgent && !urgentBlockedUntil}
+              disabled={!!urgentBlockedUntil}
               onChange={(e) => set('urgent', e.currentTarget.checked)}
+              error={issues.urgent}
             />
             {community.abilities.announceCompany ? (
               <Radio.Group
