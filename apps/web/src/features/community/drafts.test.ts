@@ -4,6 +4,7 @@ import {
   DRAFT_MAX_CHARS,
   DRAFTS_PER_USER,
   clearDraft,
+  clearOtherUsersDrafts,
   clearUserDrafts,
   draftKey,
   loadDraft,
@@ -196,6 +197,18 @@ describe('community drafts in localStorage', () => {
     s.setItem('engawa.draft:garbage', '{');
     sweepExpiredDrafts(s, T0 + DRAFT_MAX_AGE_MS + 1);
     expect(s.keys()).toEqual(['engawa.locale']);
+  });
+
+  it('when someone signs in, drafts other people left in this browser go; theirs stay', () => {
+    const s = new MemoryStorage();
+    s.setItem('engawa.locale', 'en');
+    const alices = draftKey(ALICE, { type: 'post', communityId: 'c1' });
+    saveDraft(s, ALICE, alices, packCommentDraft('a'), T0);
+    saveDraft(s, BOB, draftKey(BOB, { type: 'comment', postId: 'p' }), packCommentDraft('b'), T0);
+    const lookalike = draftKey(`${ALICE}x`, { type: 'comment', postId: 'p' });
+    saveDraft(s, `${ALICE}x`, lookalike, packCommentDraft('c'), T0);
+    clearOtherUsersDrafts(s, ALICE);
+    expect(s.keys().sort()).toEqual(['engawa.locale', alices].sort());
   });
 
   it('post drafts keep text only, and restore a kind only where it is offered', () => {

@@ -174,6 +174,15 @@ export function clearUserDrafts(storage: DraftStorage, userId: string): void {
   for (const k of keysWithPrefix(storage, userPrefix(userId))) remove(storage, k);
 }
 
+/**
+ * Forgets every draft in this browser that is not `userId`'s: when someone signs in on a shared PC,
+ * whatever an earlier person left (their logout failed, or their session simply ran out) goes.
+ */
+export function clearOtherUsersDrafts(storage: DraftStorage, userId: string): void {
+  const mine = userPrefix(userId);
+  for (const k of keysWithPrefix(storage, PREFIX)) if (!k.startsWith(mine)) remove(storage, k);
+}
+
 /** Drops every expired or unreadable draft in this browser, whoever wrote it (a shared PC). */
 export function sweepExpiredDrafts(storage: DraftStorage, now: number): void {
   for (const k of keysWithPrefix(storage, PREFIX)) {

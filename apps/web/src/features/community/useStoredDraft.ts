@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type Dispatch, type SetStateAction } 
 import { useMe } from '../../api/session.ts';
 import {
   clearDraft,
+  clearOtherUsersDrafts,
   clearUserDrafts,
   draftKey,
   loadDraft,
@@ -112,4 +113,10 @@ export function useStoredDraft<T>(
 export function forgetDraftsOf(userId: string): void {
   const storage = browserStorage();
   if (storage) clearUserDrafts(storage, userId);
+}
+
+/** Once someone is signed in: forgets drafts anyone else left in this browser. */
+export function forgetOtherPeoplesDrafts(userId: string): void {
+  const storage = browserStorage();
+  if (storage) clearOtherUsersDrafts(storage, userId);
 }

@@ -1,4 +1,5 @@
 import { AppShell, Burger, Group, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useEffect } from 'react';
 import { useDisclosure } from '@mantine/hooks';
 import { useIsMobile } from '../../components/useIsMobile.ts';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,7 @@ import { UserMenu } from './UserMenu.tsx';
 import { HeaderSearch } from '../search/HeaderSearch.tsx';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { RealtimeBridge } from '../../realtime/RealtimeBridge.tsx';
+import { forgetOtherPeoplesDrafts } from '../community/useStoredDraft.ts';
 
 function isActive(pathname: string, path: string): boolean {
   return path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
@@ -25,6 +27,8 @@ export function AppLayout() {
   const { pathname } = useLocation();
   // While the next page's code loads the previous page stays on screen: say so to assistive tech.
   const navigating = useNavigation().state !== 'idle';
+  // A shared PC: community drafts someone else left in this browser are not this person's to see.
+  useEffect(() => forgetOtherPeoplesDrafts(me.id), [me.id]);
   const [opened, { toggle, close }] = useDisclosure(false);
   // Below `sm` the closed navigation is only moved off screen: make it inert so keyboard and
   // screen reader users do not wander through links they cannot see.

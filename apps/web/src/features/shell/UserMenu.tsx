@@ -22,9 +22,12 @@ export function useLogout(path: '/api/auth/logout' | '/api/auth/logout-all') {
   const queryClient = useQueryClient();
   const me = useMe();
   return useMutation({
-    mutationFn: () => api.post(path),
-    onSuccess: async () => {
+    mutationFn: () => {
+      // Before the request, so a logout that fails (an expired session, no network) forgets them too.
       forgetDraftsOf(me.id);
+      return api.post(path);
+    },
+    onSuccess: async () => {
       setSignedOutOnPurpose(true);
       notifications.show({
         color: 'teal',
