@@ -114,6 +114,29 @@ describe('the opportunity owner hears about a new application', () => {
     ]);
   });
 
+  it('tells a disabled owner nothing; the application is stored all the same', async () => {
+    const owner = await person('退職 三郎');
+    const id = await insertOpportunity(t, { title: '担当者が無効な公募', ownerId: owner.id });
+    await t.deps.db
+      .updateTable('users')
+      .set({ disabled_at: new Date().toISOString() })
+      .where('id', '=', owner.id)
+      .execute();
+    await applyTo((await person('応募 五郎')).agent, id, []);
+    const rows = await t.deps.db
+      .selectFrom('notifications')
+      .select('id')
+      .where('user_id', '=', owner.id)
+      .execute();
+    expect(rows).toEqual([]);
+    const stored = await t.deps.db
+      .selectFrom('career_applications')
+      .select('id')
+      .where('opportunity_id', '=', id)
+      .execute();
+    expect(stored).toHaveLength(1);
+  });
+
   it('tells nobody when the opportunity has no owner (hr reads applications in the catalog)', async () => {
     const hr = await createUser(t, { roles: ['hr'] });
     const hrAgent = await sessionFor(t, hr.id);
