@@ -9,7 +9,6 @@ import {
   Collapse,
   Group,
   Menu,
-  Modal,
   Stack,
   Text,
   Title,
@@ -32,6 +31,7 @@ import { PurposeAndRules } from './components/RulesPanel.tsx';
 import { DotsIcon } from './components/icons.tsx';
 import { useAcknowledgeRules } from './usePublishGuard.tsx';
 import type { Community } from './types.ts';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 
 /**
  * One community: its purpose and rules (shown first on a first visit, and before the first post),
@@ -230,26 +230,18 @@ function CommunityActions({ community: c }: { community: Community }) {
           ) : null}
         </Menu.Dropdown>
       </Menu>
-      <Modal
+      <ConfirmModal
         opened={confirmLeave}
         onClose={() => setConfirmLeave(false)}
         title={t('community.leaveTitle', { name: c.name })}
-        centered
+        confirmLabel={t('community.leave')}
+        pending={leave.isPending}
+        onConfirm={() => leave.mutate()}
       >
-        <Stack gap="md">
-          <Text size="sm">
-            {c.visibility === 'private' ? t('community.leaveBodyPrivate') : t('community.leaveBody')}
-          </Text>
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={() => setConfirmLeave(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button color="red" loading={leave.isPending} onClick={() => leave.mutate()}>
-              {t('community.leave')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        <Text size="sm">
+          {c.visibility === 'private' ? t('community.leaveBodyPrivate') : t('community.leaveBody')}
+        </Text>
+      </ConfirmModal>
     </>
   );
 }

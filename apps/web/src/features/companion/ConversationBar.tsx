@@ -10,6 +10,7 @@ import { errorMessage } from '../../api/errors.ts';
 import { preventImeSubmit } from '../../components/ime.ts';
 import { useFieldErrors } from '../../components/useFieldErrors.ts';
 import { exportUrl, useCompanionKeys, type Conversation } from './api.ts';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 
 const KEPT: KeptRetention[] = COMPANION_RETENTIONS.filter((r): r is KeptRetention => r !== 'ephemeral');
 
@@ -106,30 +107,23 @@ function DeleteModal({
     },
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={t('companion.actions.deleteTitle')} centered>
-      <Stack>
-        <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
-          {conversation.title}
-        </Text>
-        <Text size="sm">{t('companion.actions.deleteBody')}</Text>
-        <Text size="sm" c="dimmed">
-          {t('companion.actions.deleteKeepsNotes')}
-        </Text>
-        {remove.error ? (
-          <Text c="red.7" size="sm" role="alert">
-            {errorMessage(remove.error, t('errors.common.internal'))}
-          </Text>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} data-autofocus>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
-            {t('companion.actions.deleteConfirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal
+      opened={opened}
+      onClose={onClose}
+      title={t('companion.actions.deleteTitle')}
+      confirmLabel={t('companion.actions.deleteConfirm')}
+      pending={remove.isPending}
+      onConfirm={() => remove.mutate()}
+      error={remove.error}
+    >
+      <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+        {conversation.title}
+      </Text>
+      <Text size="sm">{t('companion.actions.deleteBody')}</Text>
+      <Text size="sm" c="dimmed">
+        {t('companion.actions.deleteKeepsNotes')}
+      </Text>
+    </ConfirmModal>
   );
 }
 

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
-import { ApiError, errorMessage } from '../../api/errors.ts';
+import { ApiError } from '../../api/errors.ts';
 import { useMe } from '../../api/session.ts';
 import { ErrorState, LoadingState } from '../../components/QueryStates.tsx';
 import { currentLocale } from '../../i18n/index.ts';
@@ -13,6 +13,7 @@ import { useCompanionKeys, useNote, type Note } from './api.ts';
 import { formatDateTime } from './format.ts';
 import { Markdown } from './Markdown.tsx';
 import { NoteForm, type NoteDraft } from './NoteForm.tsx';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 
 /** One private note: read it, edit it, delete it (with a plain "cannot be undone"). */
 export function NotePage() {
@@ -127,32 +128,20 @@ export function NotePage() {
           <Markdown source={data.body} headingOffset={2} size="md" />
         </Card>
       )}
-      <Modal
+      <ConfirmModal
         opened={deleting}
         onClose={() => setDeleting(false)}
         title={t('companion.notes.deleteTitle')}
-        centered
+        confirmLabel={t('companion.notes.deleteConfirm')}
+        pending={remove.isPending}
+        onConfirm={() => remove.mutate()}
+        error={remove.error}
       >
-        <Stack>
-          <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
-            {data.title || t('companion.notes.untitled')}
-          </Text>
-          <Text size="sm">{t('companion.notes.deleteBody')}</Text>
-          {remove.error ? (
-            <Text c="red.7" size="sm" role="alert">
-              {errorMessage(remove.error, t('errors.common.internal'))}
-            </Text>
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setDeleting(false)} data-autofocus>
-              {t('common.cancel')}
-            </Button>
-            <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
-              {t('companion.notes.deleteConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+          {data.title || t('companion.notes.untitled')}
+        </Text>
+        <Text size="sm">{t('companion.notes.deleteBody')}</Text>
+      </ConfirmModal>
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { Alert, Badge, Button, Group, Menu, ActionIcon, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Menu, ActionIcon, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +22,7 @@ import { ReactionBar } from './ReactionBar.tsx';
 import { ReportModal } from './ReportModal.tsx';
 import { SafeHtml } from './SafeHtml.tsx';
 import { Time } from './Time.tsx';
+import { ConfirmModal } from '../../../components/ConfirmModal.tsx';
 
 /**
  * A post's thread: comments oldest first, replies one level deep, the accepted answer marked.
@@ -239,24 +240,16 @@ function CommentItem({ comment, post, onReply }: { comment: Comment; post: Post;
         subject={report ? { type: 'comment', id: comment.id } : null}
         onClose={() => setReport(false)}
       />
-      <Modal
+      <ConfirmModal
         opened={confirmDelete}
         onClose={() => setConfirmDelete(false)}
         title={t('community.comments.deleteTitle')}
-        centered
+        confirmLabel={t('common.delete')}
+        pending={remove.isPending}
+        onConfirm={() => remove.mutate()}
       >
-        <Stack gap="md">
-          <Text size="sm">{t('community.comments.deleteBody')}</Text>
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={() => setConfirmDelete(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
-              {t('common.delete')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        <Text size="sm">{t('community.comments.deleteBody')}</Text>
+      </ConfirmModal>
     </Stack>
   );
 }

@@ -32,6 +32,7 @@ import { ReportModal } from './ReportModal.tsx';
 import { RevisionsModal } from './RevisionsModal.tsx';
 import { SafeHtml } from './SafeHtml.tsx';
 import { Time } from './Time.tsx';
+import { ConfirmModal } from '../../../components/ConfirmModal.tsx';
 
 /** Bodies longer than this are cut in lists, with a link to the whole post. */
 const LONG_BODY = 700;
@@ -362,24 +363,16 @@ export function PostCard({
 
       <ReportModal subject={report ? { type: 'post', id: post.id } : null} onClose={() => setReport(false)} />
       <RevisionsModal postId={post.id} opened={history} onClose={() => setHistory(false)} />
-      <Modal
+      <ConfirmModal
         opened={confirmDelete}
         onClose={() => setConfirmDelete(false)}
         title={t('community.post.deleteTitle')}
-        centered
+        confirmLabel={t('common.delete')}
+        pending={remove.isPending}
+        onConfirm={() => remove.mutate()}
       >
-        <Stack gap="md">
-          <Text size="sm">{t('community.post.deleteBody')}</Text>
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={() => setConfirmDelete(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
-              {t('common.delete')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        <Text size="sm">{t('community.post.deleteBody')}</Text>
+      </ConfirmModal>
       {a.seeConfirmations ? (
         <ConfirmationsModal postId={post.id} opened={showConfirmed} onClose={() => setShowConfirmed(false)} />
       ) : null}
